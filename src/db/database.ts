@@ -1,0 +1,14 @@
+// The one interface every caller talks to DuckDB through, in the browser (worker) and in Node.
+export type QueryParam = string | number | boolean | null;
+export type ResultValue = string | number | boolean | null;
+export type ResultRow = Record<string, ResultValue>;
+
+export interface Database {
+  /** Runs one statement with positional `?` parameters and returns plain rows (numbers, strings, ISO dates). */
+  query<T extends ResultRow = ResultRow>(sql: string, params?: readonly QueryParam[]): Promise<T[]>;
+  /** Makes bytes readable by SQL under `name` (e.g. read_csv('referrals.csv')). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  copyFileToBuffer(name: string): Promise<Uint8Array>;
+  dropFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}

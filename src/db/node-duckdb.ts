@@ -1,0 +1,51 @@
+// DuckDB-wasm under Node (vitest, the pipeline's `report` and `to-parquet` commands), through the package's
+// blocking Node build. Only src/db imports duckdb-wasm; callers get the same Database interface as the browser.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Database, QueryParam, ResultRow } from './database.ts';
+import { arrowToRows } from './arrow-rows.ts';
+
+const require = createRequire(import.meta.url);
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as Blocking;
+
+export async function openNodeDatabase(): Promise<Database> {
+  const bundles = {
+    mvp: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'), mainWorker: '' },
+    eh: { mainModule: require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'), mainWorker: '' },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const conn = db.connect();
+  // The npm package ships no extensions (Parquet among them) and users' networks block their host: never fetch one.
+  conn.query('SET autoinstall_known_extensions = false');
+  return {
+    async query<T extends ResultRow>(sql: string, params: readonly QueryParam[] = []): Promise<T[]> {
+      if (params.length === 0) return arrowToRows<T>(conn.query(sql));
+      const stmt = conn.prepare(sql);
+      try {
+        return arrowToRows<T>(stmt.query(...params));
+      } finally {
+        stmt.close();
+      }
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      db.registerFileBuffer(name, bytes);
+    },
+    async copyFileToBuffer(name: string): Promise<Uint8Array> {
+      return db.copyFileToBuffer(name);
+    },
+    async dropFile(name: string): Promise<void> {
+      db.dropFile(name);
+    },
+    async close(): Promise<void> {
+      conn.close();
+      db.reset();
+    },
+  };
+}
+
+/** Registers a file from disk under its base name, so SQL can read it as read_csv('name'). */
+export async function registerDiskFile(database: Database, name: string, path: string): Promise<void> {
+  await database.registerFile(name, new Uint8Array(readFileSync(path)));
+}
