@@ -1,0 +1,64 @@
+// The figures the app shows and the `report` command prints: named queries (src/queries) → statistics (src/stats)
+// → disclosure control, in that order, for every figure. Nothing leaves this layer unsuppressed.
+import type { RunQuery } from '../queries/index.ts';
+import { DEFAULT_PREVALENCE, type PrevalenceAssumptions } from '../stats/index.ts';
+import { resolvePeriod, type Filters, type Period } from './filters.ts';
+import { funnel } from './funnel.ts';
+import { programmeImpact } from './programme.ts';
+import { provisionBySchool, provisionByTypeQuery } from './provision.ts';
+import { ratesByTypePhase } from './rates.ts';
+import { checkSettings, type AnalyticsSettings } from './settings.ts';
+import { spcSeries } from './spc.ts';
+import { waitingListAge, waits } from './waits.ts';
+import { DEFAULT_CAPACITY, workforcePlans, type CapacityAssumptions } from './workforce.ts';
+
+export * from './filters.ts';
+export * from './settings.ts';
+export type { RateCell } from './rates.ts';
+export type { FunnelSeries, FunnelPoint, FunnelLimitPoint } from './funnel.ts';
+export type { SpcSeries, SpcPoint } from './spc.ts';
+export type { WaitsCell, WaitingListBand } from './waits.ts';
+export type { ProvisionSchool, ProvisionByType } from './provision.ts';
+export type { ProgrammeImpact } from './programme.ts';
+export type { WorkforcePlan, CapacityAssumptions } from './workforce.ts';
+export { DEFAULT_CAPACITY } from './workforce.ts';
+
+export async function periodOf(run: RunQuery, filters: Filters): Promise<Period> {
+  const [extent] = await run('period', []);
+  if (!extent) throw new Error('The period query returned no row.');
+  return resolvePeriod(filters, extent);
+}
+
+export interface ReportOptions {
+  settings: AnalyticsSettings;
+  prevalence?: PrevalenceAssumptions;
+  capacity?: CapacityAssumptions;
+  /** One school's own figures (its SPC series and waits) beside the area's. */
+  schoolUrn?: string | null;
+}
+
+/** Every figure, with stable keys: scripts depend on them (documented in README.md). */
+export async function buildReport(run: RunQuery, filters: Filters, options: ReportOptions) {
+  const settings = checkSettings(options.settings);
+  const period = await periodOf(run, filters);
+  const schoolUrn = options.schoolUrn ?? null;
+  return {
+    meta: {
+      period, filters, settings,
+      school: schoolUrn,
+      rates_unit: 'referrals per 1,000 pupils per year',
+      suppression: `counts 1–${settings.suppressionThreshold - 1} shown as "c"; rates, intervals and waits from them suppressed; secondary suppression against totals`,
+    },
+    rates_by_type_phase: await ratesByTypePhase(run, filters, period, settings),
+    funnel: await funnel(run, filters, period, settings),
+    spc: await spcSeries(run, filters, period, settings, schoolUrn),
+    waits: await waits(run, filters, period, settings, schoolUrn),
+    waiting_list: await waitingListAge(run, filters, period, settings),
+    provision: await provisionBySchool(run, filters, period, settings, options.prevalence ?? DEFAULT_PREVALENCE),
+    provision_by_type: await provisionByTypeQuery(run, filters, period),
+    programme_impact: await programmeImpact(run, filters, settings),
+    forecast: await workforcePlans(run, filters, period, options.capacity ?? DEFAULT_CAPACITY),
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof buildReport>>;

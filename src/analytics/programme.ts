@@ -1,0 +1,73 @@
+// Universal programme impact: difference in differences on the rate-ratio scale. For each school that adopted a
+// programme, the ratio of its referral rate after ÷ before, divided by the same ratio in comparison schools (same
+// type and phase, never adopting) over the same calendar windows. The 95% interval is on the log scale with
+// Poisson variances, SE = √(1/a₁ + 1/a₀ + 1/c₁ + 1/c₀). Chosen because referrals are counts with schools of very
+// different sizes: a ratio of rates uses each school's pupils as exposure and needs no model fitting.
+import type { ProgrammeImpactRow, RunQuery } from '../queries/index.ts';
+import { Z } from '../stats/index.ts';
+import type { Filters } from './filters.ts';
+import type { AnalyticsSettings } from './settings.ts';
+
+type Shown = number | null | 'c';
+
+export interface ProgrammeImpact {
+  adopter_urn: string; adopter_name: string; programme: string; adoption_month: string; service: string;
+  comparison_schools: number;
+  /** Referrals per 1,000 pupils a year, before and after adoption, in the adopter and the comparison schools. */
+  adopter_before: Shown; adopter_after: Shown; comparison_before: Shown; comparison_after: Shown;
+  adopter_referrals_before: number | 'c'; adopter_referrals_after: number | 'c';
+  /** (adopter after/before) ÷ (comparison after/before), with a 95% interval; 1 = no difference. */
+  ratio: Shown; lower95: Shown; upper95: Shown;
+  verdict: string;
+}
+
+const ratePer1000Year = (referrals: number, pupilMonths: number) => (pupilMonths > 0 ? (referrals / pupilMonths) * 12 * 1000 : null);
+
+export function differenceInDifferences(rows: ProgrammeImpactRow[], service: string, threshold: number): ProgrammeImpact[] {
+  const adopters = [...new Set(rows.map((r) => r.adopter_urn))];
+  return adopters.map((urn) => {
+    const own = rows.filter((r) => r.adopter_urn === urn);
+    const cell = (group: 'adopter' | 'comparison', period: 'before' | 'after') =>
+      own.find((r) => r.group_kind === group && r.period === period);
+    const a0 = cell('adopter', 'before'), a1 = cell('adopter', 'after');
+    const c0 = cell('comparison', 'before'), c1 = cell('comparison', 'after');
+    const first = own[0] as ProgrammeImpactRow;
+    const rate = (r: ProgrammeImpactRow | undefined) => (r ? ratePer1000Year(r.referrals, r.pupil_months) : null);
+    const counts = [a0, a1, c0, c1].map((r) => r?.referrals ?? 0);
+    const computable = [a0, a1, c0, c1].every((r) => r && r.pupil_months > 0) && counts.every((c) => c > 0);
+    const small = (n: number) => n > 0 && n < threshold;
+    const suppressed = small(a0?.referrals ?? 0) || small(a1?.referrals ?? 0);
+    let ratio: number | null = null, lower: number | null = null, upper: number | null = null;
+    if (computable) {
+      const [ra0, ra1, rc0, rc1] = [rate(a0), rate(a1), rate(c0), rate(c1)] as [number, number, number, number];
+      ratio = (ra1 / ra0) / (rc1 / rc0);
+      const se = Math.sqrt(counts.reduce((s, c) => s + 1 / c, 0));
+      lower = Math.exp(Math.log(ratio) - Z[0.95] * se);
+      upper = Math.exp(Math.log(ratio) + Z[0.95] * se);
+    }
+    const verdict = suppressed ? 'Too few referrals to show (fewer than 5 before or after).'
+      : ratio === null || lower === null || upper === null ? 'Not enough data before and after adoption to compare.'
+        : upper < 1 ? `Referrals fell by ${((1 - ratio) * 100).toFixed(0)}% relative to ${c0?.schools ?? 0} comparison schools; the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)}) is below 1.`
+          : lower > 1 ? `Referrals rose by ${((ratio - 1) * 100).toFixed(0)}% relative to ${c0?.schools ?? 0} comparison schools; the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)}) is above 1.`
+            : `No clear change relative to ${c0?.schools ?? 0} comparison schools: the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)}) includes 1.`;
+    const hide = <T,>(v: T): T | 'c' => (suppressed ? 'c' : v);
+    return {
+      adopter_urn: urn, adopter_name: first.adopter_name, programme: first.programme, adoption_month: first.adoption_month, service,
+      comparison_schools: c0?.schools ?? 0,
+      adopter_before: hide(rate(a0)), adopter_after: hide(rate(a1)), comparison_before: rate(c0), comparison_after: rate(c1),
+      adopter_referrals_before: small(a0?.referrals ?? 0) ? 'c' : a0?.referrals ?? 0,
+      adopter_referrals_after: small(a1?.referrals ?? 0) ? 'c' : a1?.referrals ?? 0,
+      ratio: hide(ratio), lower95: hide(lower), upper95: hide(upper), verdict,
+    };
+  });
+}
+
+export async function programmeImpact(run: RunQuery, filters: Filters, settings: AnalyticsSettings): Promise<ProgrammeImpact[]> {
+  const services = filters.service ? [filters.service] : ['SLT', 'OT'];
+  const out: ProgrammeImpact[] = [];
+  for (const service of services) {
+    const rows = await run('programme-impact', [service, settings.programmeWindowMonths, filters.locality]);
+    out.push(...differenceInDifferences(rows, service, settings.suppressionThreshold));
+  }
+  return out;
+}

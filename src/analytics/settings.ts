@@ -1,0 +1,25 @@
+// Settings a user can change; every default is stated here, never hidden in a calculation.
+import { validateThreshold } from '../stats/index.ts';
+
+export interface AnalyticsSettings {
+  /** Counts below this are shown as "c" (default 5; never below 3). */
+  readonly suppressionThreshold: number;
+  /** SPC: screen moving ranges ≥ 3.267 × average moving range once (NHSRplotthedots default). */
+  readonly spcScreening: boolean;
+  /** SPC: chart the seasonally adjusted series (default) or the raw counts. */
+  readonly spcSeries: 'seasonally_adjusted' | 'raw';
+  /** Months before and after a school adopted a universal programme to compare. */
+  readonly programmeWindowMonths: number;
+}
+
+export const DEFAULT_SETTINGS: AnalyticsSettings = {
+  suppressionThreshold: 5,
+  spcScreening: true,
+  spcSeries: 'seasonally_adjusted',
+  programmeWindowMonths: 24,
+};
+
+export function checkSettings(settings: AnalyticsSettings): AnalyticsSettings {
+  validateThreshold(settings.suppressionThreshold);
+  return settings;
+}

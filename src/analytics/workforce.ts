@@ -1,0 +1,93 @@
+// Workforce planning: a 12-month forecast of referrals per service with a prediction interval, turned into the
+// weekly capacity and therapists (FTE) needed to meet a target wait with the queue formulas of METHODS §8,
+// against the FTE in post. Every assumption is in `CapacityAssumptions` with its default stated.
+import type { RunQuery } from '../queries/index.ts';
+import {
+  fteRequired, forecastMonthly, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
+} from '../stats/index.ts';
+import { addMonths, type Filters, type Period } from './filters.ts';
+import { periodParams } from './params.ts';
+
+export interface CapacityAssumptions {
+  /** Target wait from referral to first contact (weeks). Default 18, the NHS community services standard. */
+  readonly targetWaitWeeks: number;
+  /** Productive (clinical) hours per FTE per week. Default 22.5: 60% of a 37.5-hour week. */
+  readonly productiveHoursPerFte: number;
+  /** Therapist hours per accepted referral; null = derived from the data (direct hours ÷ accepted referrals). */
+  readonly hoursPerReferral: number | null;
+  /** Coefficient of variation of weekly capacity (0 = steady). Default 0.1. */
+  readonly cvCapacity: number;
+}
+
+export const DEFAULT_CAPACITY: CapacityAssumptions = {
+  targetWaitWeeks: 18, productiveHoursPerFte: 22.5, hoursPerReferral: null, cvCapacity: 0.1,
+};
+
+export const WEEKS_PER_MONTH = 52 / 12;
+
+export interface WorkforcePlan {
+  service: string;
+  forecastMethod: string;
+  forecast: { month: string; forecast: number; lower: number; upper: number }[];
+  /** Accepted referrals per week over the next 12 months (forecast × acceptance share). */
+  demandPerWeek: number;
+  acceptedShare: number;
+  cvDemand: number;
+  hoursPerReferral: number;
+  hoursPerReferralSource: string;
+  waiting: number;
+  targetQueue: number;
+  targetCapacityPerWeek: number;
+  reliefCapacityPerWeek: number;
+  pressure: number;
+  fteForTarget: number;
+  fteForRelief: number;
+  fteInPost: number | null;
+  fteVacant: number | null;
+  assumptions: CapacityAssumptions;
+}
+
+function coefficientOfVariation(values: number[]): number {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  if (!(mean > 0)) return 0;
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, values.length - 1);
+  return Math.sqrt(variance) / mean;
+}
+
+export async function workforcePlans(
+  run: RunQuery, filters: Filters, period: Period, assumptions: CapacityAssumptions = DEFAULT_CAPACITY,
+): Promise<WorkforcePlan[]> {
+  const monthly = (await run('monthly-referrals', [...periodParams(filters, period), filters.locality, null]))
+    .filter((r) => r.group_kind === 'area');
+  const lastYear = { ...period, from: addMonths(period.to, -11) };
+  const summaries = await run('demand-summary', [...periodParams(filters, lastYear), filters.locality]);
+  const staff = await run('workforce-monthly', [...periodParams(filters, period)]);
+  return summaries.map((s) => {
+    const series = monthly.filter((r) => r.service === s.service).map((r) => ({ month: r.month, value: r.referrals }));
+    const fc = forecastMonthly(series, 12, 0.95);
+    const acceptedShare = s.referrals > 0 ? s.accepted / s.referrals : 0;
+    const meanForecast = fc.points.reduce((sum, p) => sum + p.forecast, 0) / Math.max(1, fc.points.length);
+    const demandPerWeek = (meanForecast * acceptedShare) / WEEKS_PER_MONTH;
+    const cvDemand = coefficientOfVariation(series.slice(-12).map((p) => p.value / WEEKS_PER_MONTH));
+    const derived = s.accepted > 0 ? s.direct_hours / s.accepted : 0;
+    const hoursPerReferral = assumptions.hoursPerReferral ?? derived;
+    const targetQueue = targetQueueSize(demandPerWeek, assumptions.targetWaitWeeks);
+    const capacity = targetCapacity(demandPerWeek, assumptions.targetWaitWeeks, cvDemand, assumptions.cvCapacity);
+    const relief = reliefCapacity(demandPerWeek, s.waiting, targetQueue);
+    const latest = staff.filter((w) => w.service === s.service).at(-1);
+    return {
+      service: s.service, forecastMethod: fc.method, forecast: fc.points,
+      demandPerWeek, acceptedShare, cvDemand, hoursPerReferral,
+      hoursPerReferralSource: assumptions.hoursPerReferral === null
+        ? `derived: ${s.direct_hours.toFixed(0)} specialist and targeted therapist hours ÷ ${s.accepted} accepted referrals in the last 12 months`
+        : 'set by the user',
+      waiting: s.waiting, targetQueue,
+      targetCapacityPerWeek: capacity, reliefCapacityPerWeek: relief,
+      pressure: demandPerWeek > 0 ? waitPressure(s.waiting / demandPerWeek, assumptions.targetWaitWeeks) : 0,
+      fteForTarget: fteRequired(capacity * hoursPerReferral, assumptions.productiveHoursPerFte),
+      fteForRelief: fteRequired(relief * hoursPerReferral, assumptions.productiveHoursPerFte),
+      fteInPost: latest?.fte_in_post ?? null, fteVacant: latest?.fte_vacant ?? null,
+      assumptions,
+    };
+  });
+}

@@ -1,0 +1,36 @@
+-- What the capacity calculator starts from, per service, over the period: referrals and how many were accepted,
+-- the therapist hours delivered one-to-one or in small groups (specialist + targeted), and the waiting list at
+-- the end of the period.
+-- Parameters: 1 service (NULL = both), 2 from_month, 3 to_month ('yyyy-mm', inclusive), 4 locality (NULL = all).
+-- Columns: service, referrals (count), accepted (count), direct_hours (therapist hours), waiting (count at the end
+--   of to_month), months (period length).
+WITH params AS (
+  SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality
+),
+bounds AS (SELECT (strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of FROM params),
+services AS (
+  SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service), params p WHERE p.service IS NULL OR s.service = p.service
+),
+refs AS (
+  SELECT e.service,
+    count(*) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month) AS referrals,
+    count(*) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month AND e.outcome = 'accepted') AS accepted,
+    count(*) FILTER (WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
+                       AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)) AS waiting
+  FROM referrals_enriched e, params p, bounds b
+  WHERE p.locality IS NULL OR e.locality = p.locality
+  GROUP BY e.service
+),
+hours AS (
+  SELECT v.service, sum(v.therapist_hours) AS direct_hours
+  FROM provision v JOIN schools s ON s.urn = v.school_urn, params p
+  WHERE v.month BETWEEN p.from_month AND p.to_month AND v.delivery_model IN ('specialist', 'targeted')
+    AND (p.locality IS NULL OR s.locality = p.locality)
+  GROUP BY v.service
+)
+SELECT s.service,
+  coalesce(r.referrals, 0)::INTEGER AS referrals, coalesce(r.accepted, 0)::INTEGER AS accepted,
+  coalesce(h.direct_hours, 0)::DOUBLE AS direct_hours, coalesce(r.waiting, 0)::INTEGER AS waiting,
+  (SELECT date_diff('month', strptime(from_month, '%Y-%m'), strptime(to_month, '%Y-%m')) + 1 FROM params)::INTEGER AS months
+FROM services s LEFT JOIN refs r ON r.service = s.service LEFT JOIN hours h ON h.service = s.service
+ORDER BY s.service

@@ -1,0 +1,21 @@
+// A tiny hand-made area for query tests: three schools, a dozen referrals, worked out by hand in each test.
+import { readFileSync } from 'node:fs';
+import type { Database } from '../../src/db/database.ts';
+import { loadContractTables } from '../../src/db/load-tables.ts';
+import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
+import { createQueryRunner, type RunQuery } from '../../src/queries/index.ts';
+import { diskSql } from '../../src/queries/node-sql.ts';
+
+export const enrichSql = readFileSync(new URL('../../src/db/enrich.sql', import.meta.url), 'utf8');
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+export async function openWith(files: Record<string, string>): Promise<{ db: Database; run: RunQuery }> {
+  const db = await openNodeDatabase();
+  await loadContractTables(db, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, encode(v)])), { enrichSql });
+  return { db, run: createQueryRunner((sql, params) => db.query(sql, params), diskSql) };
+}
+
+export async function reload(db: Database, files: Record<string, string>): Promise<void> {
+  await loadContractTables(db, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, encode(v)])), { enrichSql });
+}
