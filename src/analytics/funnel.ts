@@ -1,5 +1,12 @@
 // Funnel plot of schools (METHODS §4): each school's referral rate against its pupils, with 95% and 99.8% limits
 // around the pooled area rate. Schools whose count is suppressed are not plotted (only counted).
+//
+// Rates are indirectly standardised for age mix: referrals fall steeply with age, so against a crude area rate
+// nearly every primary sits above the funnel and every secondary below it, which says nothing about the schools.
+// Each school's expected count E is what its age-phase rolls would refer at the area's rate for each phase; the
+// point is drawn at the weighted denominator n = E ÷ R (the pupils at the area's age mix who would expect E) and
+// the rate O ÷ n = (O ÷ E) × R. With n on the x axis the §4 limits apply unchanged and a point lies outside a limit
+// exactly when its exact Poisson interval excludes E. With one age phase filtered, n is the phase roll.
 import type { RunQuery, SchoolRateRow } from '../queries/index.ts';
 import { funnelLimits, funnelPosition, rateInterval } from '../stats/index.ts';
 import type { Filters, Period } from './filters.ts';
@@ -11,8 +18,12 @@ export type FunnelPosition = ReturnType<typeof funnelPosition>;
 
 export interface FunnelPoint {
   urn: string; name: string; school_type: string; phase: string; locality: string;
-  referrals: number; pupils: number;
-  /** Referrals per 1,000 pupils per year, and its exact 95% interval. */
+  referrals: number;
+  /** Pupils on roll (in the age phase, when one is filtered). */
+  pupils: number;
+  /** The x of the funnel: pupils weighted for age mix (E ÷ R), in the same units as `limits[].pupils`. */
+  denominator: number;
+  /** Referrals per 1,000 pupils per year, standardised for age mix, and its exact 95% interval. */
   rate: number; lower95: number; upper95: number;
   position: FunnelPosition;
   explanation: string;
@@ -57,22 +68,23 @@ export function funnelCurve(areaRatePerPupilYear: number, maxPupils: number, mon
 }
 
 function seriesOf(service: string, rows: SchoolRateRow[], threshold: number): FunnelSeries {
-  const withPupils = rows.filter((r) => r.pupils > 0);
+  const withPupils = rows.filter((r) => r.pupils > 0 && r.expected > 0);
   const totalReferrals = withPupils.reduce((s, r) => s + r.referrals, 0);
   const totalExposure = withPupils.reduce((s, r) => s + pupilYears(r.pupils, r.months), 0);
   const areaPerPupilYear = totalExposure > 0 ? totalReferrals / totalExposure : 0;
   const shown = withPupils.filter((r) => r.referrals === 0 || r.referrals >= threshold);
   const points = shown.map((r): FunnelPoint => {
-    const exposure = pupilYears(r.pupils, r.months);
+    const exposure = areaPerPupilYear > 0 ? r.expected / areaPerPupilYear : 0;
     const ci = rateInterval(r.referrals, exposure, PER_PUPILS, 0.95);
     const position = funnelPosition(r.referrals, exposure, areaPerPupilYear);
     return {
       urn: r.urn, name: r.name, school_type: r.school_type, phase: r.phase, locality: r.locality,
-      referrals: r.referrals, pupils: r.pupils, rate: ci.rate, lower95: ci.lower, upper95: ci.upper, position,
-      explanation: `${r.name}: ${ci.rate.toFixed(1)} referrals per 1,000 pupils a year against the area's ${(areaPerPupilYear * PER_PUPILS).toFixed(1)}; ${POSITION_TEXT[position]}.`,
+      referrals: r.referrals, pupils: r.pupils, denominator: (exposure * 12) / r.months,
+      rate: ci.rate, lower95: ci.lower, upper95: ci.upper, position,
+      explanation: `${r.name}: ${r.referrals} referrals against ${r.expected.toFixed(1)} expected for its age mix, a rate of ${ci.rate.toFixed(1)} per 1,000 pupils a year (adjusted for age) against the area's ${(areaPerPupilYear * PER_PUPILS).toFixed(1)}; ${POSITION_TEXT[position]}.`,
     };
   });
-  const maxPupils = Math.max(0, ...withPupils.map((r) => r.pupils));
+  const maxPupils = Math.max(0, ...points.map((p) => p.denominator));
   return {
     service, areaRate: areaPerPupilYear * PER_PUPILS, points,
     suppressedSchools: rows.length - shown.length,

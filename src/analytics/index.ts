@@ -57,7 +57,7 @@ export async function buildReport(run: RunQuery, filters: Filters, options: Repo
     provision: await provisionBySchool(run, filters, period, settings, options.prevalence ?? DEFAULT_PREVALENCE),
     provision_by_type: await provisionByTypeQuery(run, filters, period),
     programme_impact: await programmeImpact(run, filters, settings),
-    forecast: await workforcePlans(run, filters, period, options.capacity ?? DEFAULT_CAPACITY),
+    forecast: await workforcePlans(run, filters, period, settings, options.capacity ?? DEFAULT_CAPACITY),
   };
 }
 

@@ -4,7 +4,7 @@
 // Poisson variances, SE = √(1/a₁ + 1/a₀ + 1/c₁ + 1/c₀). Chosen because referrals are counts with schools of very
 // different sizes: a ratio of rates uses each school's pupils as exposure and needs no model fitting.
 import type { ProgrammeImpactRow, RunQuery } from '../queries/index.ts';
-import { Z } from '../stats/index.ts';
+import { suppressTable, Z } from '../stats/index.ts';
 import type { Filters } from './filters.ts';
 import type { AnalyticsSettings } from './settings.ts';
 
@@ -23,7 +23,9 @@ export interface ProgrammeImpact {
 
 const ratePer1000Year = (referrals: number, pupilMonths: number) => (pupilMonths > 0 ? (referrals / pupilMonths) * 12 * 1000 : null);
 
-export function differenceInDifferences(rows: ProgrammeImpactRow[], service: string, threshold: number): ProgrammeImpact[] {
+interface RawImpact extends Omit<ProgrammeImpact, 'verdict'> { adopter_referrals_before: number; adopter_referrals_after: number }
+
+export function differenceInDifferences(rows: ProgrammeImpactRow[], service: string): RawImpact[] {
   const adopters = [...new Set(rows.map((r) => r.adopter_urn))];
   return adopters.map((urn) => {
     const own = rows.filter((r) => r.adopter_urn === urn);
@@ -35,8 +37,6 @@ export function differenceInDifferences(rows: ProgrammeImpactRow[], service: str
     const rate = (r: ProgrammeImpactRow | undefined) => (r ? ratePer1000Year(r.referrals, r.pupil_months) : null);
     const counts = [a0, a1, c0, c1].map((r) => r?.referrals ?? 0);
     const computable = [a0, a1, c0, c1].every((r) => r && r.pupil_months > 0) && counts.every((c) => c > 0);
-    const small = (n: number) => n > 0 && n < threshold;
-    const suppressed = small(a0?.referrals ?? 0) || small(a1?.referrals ?? 0);
     let ratio: number | null = null, lower: number | null = null, upper: number | null = null;
     if (computable) {
       const [ra0, ra1, rc0, rc1] = [rate(a0), rate(a1), rate(c0), rate(c1)] as [number, number, number, number];
@@ -45,21 +45,36 @@ export function differenceInDifferences(rows: ProgrammeImpactRow[], service: str
       lower = Math.exp(Math.log(ratio) - Z[0.95] * se);
       upper = Math.exp(Math.log(ratio) + Z[0.95] * se);
     }
-    const verdict = suppressed ? 'Too few referrals to show (fewer than 5 before or after).'
-      : ratio === null || lower === null || upper === null ? 'Not enough data before and after adoption to compare.'
-        : upper < 1 ? `Referrals fell by ${((1 - ratio) * 100).toFixed(0)}% relative to ${c0?.schools ?? 0} comparison schools; the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)}) is below 1.`
-          : lower > 1 ? `Referrals rose by ${((ratio - 1) * 100).toFixed(0)}% relative to ${c0?.schools ?? 0} comparison schools; the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)}) is above 1.`
-            : `No clear change relative to ${c0?.schools ?? 0} comparison schools: the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)}) includes 1.`;
-    const hide = <T,>(v: T): T | 'c' => (suppressed ? 'c' : v);
     return {
       adopter_urn: urn, adopter_name: first.adopter_name, programme: first.programme, adoption_month: first.adoption_month, service,
       comparison_schools: c0?.schools ?? 0,
-      adopter_before: hide(rate(a0)), adopter_after: hide(rate(a1)), comparison_before: rate(c0), comparison_after: rate(c1),
-      adopter_referrals_before: small(a0?.referrals ?? 0) ? 'c' : a0?.referrals ?? 0,
-      adopter_referrals_after: small(a1?.referrals ?? 0) ? 'c' : a1?.referrals ?? 0,
-      ratio: hide(ratio), lower95: hide(lower), upper95: hide(upper), verdict,
+      adopter_before: rate(a0), adopter_after: rate(a1), comparison_before: rate(c0), comparison_after: rate(c1),
+      adopter_referrals_before: a0?.referrals ?? 0, adopter_referrals_after: a1?.referrals ?? 0,
+      ratio, lower95: lower, upper95: upper,
     };
   });
+}
+
+const DEPENDENT = ['ratio', 'lower95', 'upper95'];
+export const PROGRAMME_SUPPRESSION = {
+  counts: {
+    adopter_referrals_before: ['adopter_before', ...DEPENDENT],
+    adopter_referrals_after: ['adopter_after', ...DEPENDENT],
+  },
+  rowDimension: null,
+  columnDimension: null,
+} as const;
+
+export function verdictOf(impact: Omit<ProgrammeImpact, 'verdict'>): string {
+  const { ratio, lower95: lower, upper95: upper, comparison_schools: n } = impact;
+  if (ratio === 'c') return 'Too few referrals to show (fewer than 5 before or after adoption).';
+  if (typeof ratio !== 'number' || typeof lower !== 'number' || typeof upper !== 'number') {
+    return 'Not enough data before and after adoption to compare.';
+  }
+  const interval = `the 95% interval (${lower.toFixed(2)} to ${upper.toFixed(2)})`;
+  if (upper < 1) return `Referrals fell by ${((1 - ratio) * 100).toFixed(0)}% relative to ${n} comparison schools; ${interval} is below 1.`;
+  if (lower > 1) return `Referrals rose by ${((ratio - 1) * 100).toFixed(0)}% relative to ${n} comparison schools; ${interval} is above 1.`;
+  return `No clear change relative to ${n} comparison schools: ${interval} includes 1.`;
 }
 
 export async function programmeImpact(run: RunQuery, filters: Filters, settings: AnalyticsSettings): Promise<ProgrammeImpact[]> {
@@ -67,7 +82,8 @@ export async function programmeImpact(run: RunQuery, filters: Filters, settings:
   const out: ProgrammeImpact[] = [];
   for (const service of services) {
     const rows = await run('programme-impact', [service, settings.programmeWindowMonths, filters.locality]);
-    out.push(...differenceInDifferences(rows, service, settings.suppressionThreshold));
+    const shown = suppressTable(differenceInDifferences(rows, service), PROGRAMME_SUPPRESSION, settings.suppressionThreshold);
+    out.push(...shown.map((impact) => ({ ...impact, verdict: verdictOf(impact as Omit<ProgrammeImpact, 'verdict'>) }) as ProgrammeImpact));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { AnalyticsSettings } from './settings.ts';
 import { periodParams } from './params.ts';
 
 export const PER_PUPILS = 1000;
+export const SUPPRESSED_EXPLANATION = 'Not shown: too few referrals or pupils (or hidden so that a small number cannot be worked out from a total).';
 
 export interface RateCell {
   service: string;
@@ -32,7 +33,7 @@ export function pupilYears(pupils: number, months: number): number {
   return (pupils * months) / 12;
 }
 
-export function rateCell(row: RatesByTypePhaseRow, benchmark: number | null): Omit<RateCell, 'explanation'> & { explanation: string } {
+export function rateCell(row: RatesByTypePhaseRow, benchmark: number | null): RateCell {
   const exposure = pupilYears(row.pupils, row.months);
   const ci95 = rateInterval(row.referrals, exposure, PER_PUPILS, 0.95);
   const ci998 = rateInterval(row.referrals, exposure, PER_PUPILS, 0.998);
@@ -51,9 +52,10 @@ export function rateCell(row: RatesByTypePhaseRow, benchmark: number | null): Om
   };
 }
 
+const RATE_COLUMNS = ['rate', 'lower95', 'upper95', 'lower998', 'upper998', 'comparison', 'explanation'];
 export const RATE_SUPPRESSION = {
-  counts: { referrals: ['rate', 'lower95', 'upper95', 'lower998', 'upper998', 'comparison'] },
-  denominators: { pupils: ['rate', 'lower95', 'upper95', 'lower998', 'upper998', 'comparison'] },
+  counts: { referrals: RATE_COLUMNS },
+  denominators: { pupils: RATE_COLUMNS },
   rowDimension: 'school_type',
   columnDimension: 'age_phase',
   partition: ['service'],
@@ -66,5 +68,6 @@ export async function ratesByTypePhase(run: RunQuery, filters: Filters, period: 
     const benchmark = area ? rateCell(area, null).rate : null;
     return rateCell(row, typeof benchmark === 'number' ? benchmark : null);
   });
-  return suppressTable(cells, RATE_SUPPRESSION, settings.suppressionThreshold) as RateCell[];
+  return (suppressTable(cells, RATE_SUPPRESSION, settings.suppressionThreshold) as RateCell[]).map((cell) =>
+    (cell.explanation === 'c' ? { ...cell, explanation: SUPPRESSED_EXPLANATION } : cell));
 }

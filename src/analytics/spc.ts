@@ -43,9 +43,13 @@ function chartSeries(rows: MonthlyReferralsRow[], settings: AnalyticsSettings, t
   const useAdjusted = adjusted !== null && adjusted.adjusted;
   const values = useAdjusted ? adjusted.points.map((p) => p.value) : raw.map((p) => p.value);
   const chart: XmrResult = xmrChart(values, { screen: settings.spcScreening });
-  const counts = rows.map((r) => r.referrals);
-  const last5 = counts.slice(-5);
-  const ci = last5.map((c) => poissonCountInterval(c, 0.95));
+  // The recent-trend test runs on the series shown: on raw counts every August would read as a fall.
+  const indices = useAdjusted ? adjusted.points.map((p) => p.index) : rows.map(() => 1);
+  const last5 = rows.slice(-5).map((r, i) => {
+    const index = indices[indices.length - Math.min(5, rows.length) + i] ?? 1;
+    const ci = poissonCountInterval(r.referrals, 0.95);
+    return { value: r.referrals / index, lower: ci.lower / index, upper: ci.upper / index };
+  });
   const small = (c: number) => c > 0 && c < threshold;
   return {
     service: first.service, group_kind: first.group_kind, group_value: first.group_value,
@@ -56,7 +60,7 @@ function chartSeries(rows: MonthlyReferralsRow[], settings: AnalyticsSettings, t
     upperTwoSigma: chart.upperTwoSigma, lowerTwoSigma: chart.lowerTwoSigma, trial: chart.trial,
     tooFewForSpc: chart.tooFewForSpc,
     icon: variationIcon(chart),
-    trend: rateTrend(last5, ci.map((c) => c.lower), ci.map((c) => c.upper)),
+    trend: rateTrend(last5.map((p) => p.value), last5.map((p) => p.lower), last5.map((p) => p.upper)),
     points: rows.map((r, i) => ({
       month: r.month,
       referrals: small(r.referrals) ? 'c' : r.referrals,

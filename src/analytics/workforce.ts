@@ -3,10 +3,11 @@
 // against the FTE in post. Every assumption is in `CapacityAssumptions` with its default stated.
 import type { RunQuery } from '../queries/index.ts';
 import {
-  fteRequired, forecastMonthly, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
+  fteRequired, forecastMonthly, suppressTable, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
 } from '../stats/index.ts';
 import { addMonths, type Filters, type Period } from './filters.ts';
 import { periodParams } from './params.ts';
+import type { AnalyticsSettings } from './settings.ts';
 
 export interface CapacityAssumptions {
   /** Target wait from referral to first contact (weeks). Default 18, the NHS community services standard. */
@@ -35,7 +36,8 @@ export interface WorkforcePlan {
   cvDemand: number;
   hoursPerReferral: number;
   hoursPerReferralSource: string;
-  waiting: number;
+  /** Children on the waiting list at the end of the period ("c" when 1–4). */
+  waiting: number | 'c';
   targetQueue: number;
   targetCapacityPerWeek: number;
   reliefCapacityPerWeek: number;
@@ -55,14 +57,15 @@ function coefficientOfVariation(values: number[]): number {
 }
 
 export async function workforcePlans(
-  run: RunQuery, filters: Filters, period: Period, assumptions: CapacityAssumptions = DEFAULT_CAPACITY,
+  run: RunQuery, filters: Filters, period: Period, settings: AnalyticsSettings,
+  assumptions: CapacityAssumptions = DEFAULT_CAPACITY,
 ): Promise<WorkforcePlan[]> {
   const monthly = (await run('monthly-referrals', [...periodParams(filters, period), filters.locality, null]))
     .filter((r) => r.group_kind === 'area');
   const lastYear = { ...period, from: addMonths(period.to, -11) };
   const summaries = await run('demand-summary', [...periodParams(filters, lastYear), filters.locality]);
   const staff = await run('workforce-monthly', [...periodParams(filters, period)]);
-  return summaries.map((s) => {
+  const plans = summaries.map((s): WorkforcePlan => {
     const series = monthly.filter((r) => r.service === s.service).map((r) => ({ month: r.month, value: r.referrals }));
     const fc = forecastMonthly(series, 12, 0.95);
     const acceptedShare = s.referrals > 0 ? s.accepted / s.referrals : 0;
@@ -90,4 +93,5 @@ export async function workforcePlans(
       assumptions,
     };
   });
+  return suppressTable(plans, { counts: { waiting: [] } }, settings.suppressionThreshold) as WorkforcePlan[];
 }

@@ -8,7 +8,7 @@ export interface RatesByTypePhaseRow {
 }
 export interface SchoolRateRow {
   urn: string; name: string; school_type: string; phase: string; locality: string; service: string; referrals: number;
-  pupils: number; pupils_slcn: number | null; pupils_ehcp: number; imd_decile: number | null; months: number;
+  pupils: number; expected: number; pupils_slcn: number | null; pupils_ehcp: number; imd_decile: number | null; months: number;
 }
 export interface MonthlyReferralsRow {
   month: string; service: string; group_kind: 'area' | 'school_type' | 'age_phase'; group_value: string | null; referrals: number;

@@ -87,6 +87,16 @@ describe('school-rates', () => {
     expect(primary.find((r) => r.urn === '100001')).toMatchObject({ referrals: 2, pupils: 360 });
     expect(primary.find((r) => r.urn === '100002')).toMatchObject({ referrals: 0, pupils: 0 });
   });
+
+  it('gives each school the referrals its age mix would expect at the area\'s phase rates', async () => {
+    const all = await run('school-rates', ['SLT', ...Q1, null, null, null]);
+    // Phase rates: early years 1 (R1) ÷ 60; primary 4 (R2 R5 R8 R9) ÷ 610; secondary 1 (R4) ÷ 1050.
+    // A: 60 × 1/60 + 360 × 4/610 = 3.36066; C (special): 50 × 4/610 + 50 × 1/1050.
+    expect(all.find((r) => r.urn === '100001')?.expected).toBeCloseTo(1 + (360 * 4) / 610, 9);
+    expect(all.find((r) => r.urn === '100003')?.expected).toBeCloseTo((50 * 4) / 610 + 50 / 1050, 9);
+    // Indirect standardisation preserves the total: Σ expected = all 6 SLT referrals in the period.
+    expect(all.reduce((s, r) => s + r.expected, 0)).toBeCloseTo(6, 9);
+  });
 });
 
 describe('monthly-referrals', () => {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { forecastSpec } from '../../../src/charts/forecast-spec.ts';
+import { monthlyTrendSpec } from '../../../src/charts/monthly-trend-spec.ts';
+import { programmeImpactSpec } from '../../../src/charts/programme-impact-spec.ts';
+import { provisionByTypeSpec } from '../../../src/charts/provision-by-type-spec.ts';
+import { settingComparisonSpec } from '../../../src/charts/setting-comparison-spec.ts';
+import { SERVICE_COLOURS } from '../../../src/charts/theme.ts';
+import { waitingListChartSpec } from '../../../src/charts/waiting-list-chart-spec.ts';
+import {
+  forecastHistory, monthlyPoints, programmeRows, provisionRows, settingRows, waitingBands, workforcePlan,
+} from './fixtures.ts';
+import { ariaLabel, axisValues, expectGolden, markItems, render } from './helpers.ts';
+
+describe('waitingListChartSpec', () => {
+  const spec = waitingListChartSpec(waitingBands, { service: 'SLT', asOfLabel: 'at 31 March 2024' });
+  it('matches its golden spec', () => expectGolden('waiting-list-chart', spec));
+  it('keeps the band order, draws no bar for a suppressed band and marks it "c"', async () => {
+    const { svg, view } = await render(spec);
+    expect(axisValues(svg, 'Time waited so far')).toEqual(['0–6 weeks', '6–18 weeks', '18–52 weeks', 'over 52 weeks']);
+    expect(markItems(svg, 'bands')).toHaveLength(3);
+    expect(markItems(svg, 'suppressed_bands').map((t) => t.text)).toEqual(['c']);
+    expect(markItems(svg, 'band_values').map((t) => t.text)).toEqual(['140', '95', '31']);
+    expect(ariaLabel(view)).toContain('1 band suppressed');
+  });
+});
+
+describe('provisionByTypeSpec', () => {
+  const spec = provisionByTypeSpec(provisionRows, { measure: 'hours_per_100', periodLabel: '2023/24' });
+  it('matches its golden spec', () => expectGolden('provision-by-type', spec));
+  it('draws a bar per school type and service with a figure, coloured by service', async () => {
+    const { svg } = await render(spec);
+    const bars = markItems(svg, 'bars');
+    expect(bars).toHaveLength(4);
+    expect(bars.filter((b) => b.fill === SERVICE_COLOURS.OT)).toHaveLength(2);
+    expect(axisValues(svg, 'School type')).toEqual(['Mainstream', 'Special']);
+    expect(spec.description).toContain('1 bar without a figure');
+  });
+  it('switches measure', async () => {
+    const { svg } = await render(provisionByTypeSpec(provisionRows, { measure: 'sessions_per_100' }));
+    expect(markItems(svg, 'bar_values').map((t) => t.text)).toContain('410.2');
+  });
+});
+
+describe('programmeImpactSpec', () => {
+  const spec = programmeImpactSpec(programmeRows);
+  it('matches its golden spec', () => expectGolden('programme-impact', spec));
+  it('draws before and after for adopter and comparison, skipping suppressed and incomplete rows', async () => {
+    const { svg, view } = await render(spec);
+    expect(markItems(svg, 'before')).toHaveLength(4);
+    expect(markItems(svg, 'after')).toHaveLength(4);
+    expect(axisValues(svg, 'Adopting school (service)')).toEqual(['Hazel Primary (SLT)', 'Juniper Primary (SLT)']);
+    expect(svg).not.toContain('Ivy Infants');
+    expect(ariaLabel(view)).toContain('2 schools not drawn (1 suppressed for small numbers, 1 without rates before and after)');
+  });
+});
+
+describe('forecastSpec', () => {
+  const spec = forecastSpec(forecastHistory, workforcePlan);
+  it('matches its golden spec', () => expectGolden('forecast', spec));
+  it('draws recorded months (not the suppressed one), the dashed forecast and its band', async () => {
+    const { svg, view } = await render(spec);
+    expect(markItems(svg, 'history_points')).toHaveLength(11);
+    expect(markItems(svg, 'history')).toHaveLength(1);
+    expect(markItems(svg, 'band')).toHaveLength(1);
+    expect(markItems(svg, 'forecast')).toHaveLength(1);
+    expect(svg).not.toContain('Month: Aug 2023');
+    expect(ariaLabel(view)).toContain('1 month of history suppressed');
+  });
+});
+
+describe('settingComparisonSpec', () => {
+  const spec = settingComparisonSpec(settingRows, { measureLabel: 'Referrals per 1,000 pupils per year' });
+  it('matches its golden spec', () => expectGolden('setting-comparison', spec));
+  it('draws each row with a figure, with its interval and the area line; a suppressed row is not drawn', async () => {
+    const { svg, view } = await render(spec);
+    expect(markItems(svg, 'settings')).toHaveLength(3);
+    expect(markItems(svg, 'intervals')).toHaveLength(3);
+    expect(markItems(svg, 'area_line')).toHaveLength(1);
+    expect(axisValues(svg, 'Setting')).toEqual(['Oak Primary', 'Similar mainstream primaries', 'Whole area']);
+    expect(ariaLabel(view)).toContain('1 row suppressed');
+  });
+});
+
+describe('monthlyTrendSpec', () => {
+  const spec = monthlyTrendSpec(monthlyPoints, { title: 'SLT referrals per month' });
+  it('matches its golden spec', () => expectGolden('monthly-trend', spec));
+  it('shows suppressed months as gaps marked "c"', async () => {
+    const { svg, view } = await render(spec);
+    expect(markItems(svg, 'months')).toHaveLength(6);
+    expect(markItems(svg, 'suppressed_months').map((t) => t.text)).toEqual(['c', 'c']);
+    expect(ariaLabel(view)).toContain('2 months suppressed');
+  });
+});

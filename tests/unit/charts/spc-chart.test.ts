@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ruleText, spcChartSpec } from '../../../src/charts/spc-chart-spec.ts';
+import { SPECIAL_CAUSE } from '../../../src/charts/theme.ts';
+import { spcSeriesFixture } from './fixtures.ts';
+import { ariaLabel, expectGolden, markItems, render } from './helpers.ts';
+
+const spec = spcChartSpec(spcSeriesFixture, { periodLabel: 'Jan 2023 to Mar 2024' });
+const subtitle = (s: ReturnType<typeof spcChartSpec>) => {
+  const title = s.title;
+  return typeof title === 'object' && title !== null && 'subtitle' in title ? [title.subtitle].flat().join(' | ') : '';
+};
+
+describe('ruleText', () => {
+  it.each([
+    ['outside_limits', 'high', 'Outside the process limits'],
+    ['trend', 'high', 'Trend: 7 points rising'],
+    ['trend', 'low', 'Trend: 7 points falling'],
+    ['two_of_three', 'low', '2 of 3 points near a limit'],
+    ['shift', 'high', 'Shift: 7 points above the mean'],
+    [null, null, 'Common cause (no rule broken)'],
+  ] as const)('%s (%s) → %s', (rule, side, expected) => expect(ruleText(rule, side)).toBe(expected));
+});
+
+describe('spcChartSpec', () => {
+  it('matches its golden spec', () => expectGolden('spc-chart', spec));
+
+  it('leaves suppressed months out and counts them', async () => {
+    const { svg, view } = await render(spec);
+    expect(markItems(svg, 'months')).toHaveLength(spcSeriesFixture.points.filter((p) => p.value !== null).length);
+    expect(spec.description).toContain('1 month suppressed');
+    expect(ariaLabel(view)).toBe(spec.description);
+  });
+
+  it('draws mean, process limits and 2σ lines, and colours special causes by direction', async () => {
+    const { svg } = await render(spec);
+    expect(markItems(svg, 'spc_lines')).toHaveLength(5);
+    const points = markItems(svg, 'months');
+    const may = points.find((p) => p.ariaLabel.includes('Month: May 2023'));
+    expect(may?.ariaLabel).toContain('Why: Outside the process limits');
+    expect(may?.fill).toBe(SPECIAL_CAUSE.high);
+    expect(points.find((p) => p.ariaLabel.includes('Month: Apr 2023'))?.fill).toBe(SPECIAL_CAUSE.low);
+    expect(points.filter((p) => p.fill === SPECIAL_CAUSE.common)).toHaveLength(11);
+    expect(subtitle(spec)).toContain('Seasonally adjusted');
+  });
+
+  it('says "trial limits" with fewer than 13 points and "raw counts" for the raw series', () => {
+    const s = spcChartSpec({ ...spcSeriesFixture, trial: true, series: 'raw' });
+    expect(subtitle(s)).toContain('Trial limits (fewer than 13 points)');
+    expect(subtitle(s)).toContain('Raw counts');
+  });
+
+  it('draws no limits and flags nothing when the series is too sparse for SPC', async () => {
+    const sparse = spcChartSpec({ ...spcSeriesFixture, tooFewForSpc: 'Mean under 2 referrals a month.' });
+    const { svg } = await render(sparse);
+    expect(markItems(svg, 'spc_lines')).toHaveLength(1);
+    expect(markItems(svg, 'months').every((p) => p.fill === SPECIAL_CAUSE.common)).toBe(true);
+    expect(subtitle(sparse)).toContain('Too few referrals for SPC: no limits');
+    expect(sparse.description).toContain('no limits drawn');
+  });
+});

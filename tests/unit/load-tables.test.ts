@@ -1,0 +1,164 @@
+// loadContractTables on real DuckDB (the Node build of duckdb-wasm), with a tiny fixture whose figures are worked
+// out by hand in the comments below.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGE_PHASES, YEAR_GROUPS, agePhaseOfAge, agePhaseOfYearGroup } from '../../src/contract/index.ts';
+import type { Database } from '../../src/db/database.ts';
+import { TableLoadError, loadContractTables, readCsvHeader, sqlStatements } from '../../src/db/load-tables.ts';
+import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
+
+const enrichSql = readFileSync(new URL('../../src/db/enrich.sql', import.meta.url), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+// Rolls (roll_early_years, roll_primary, roll_secondary, roll_post16) worked out by the rule in enrich.sql:
+//  S1 primary, 210, all blank            → 0, 210, 0, 0
+//  S2 secondary, 1000, all blank         → 0, 0, 1000, 0
+//  S3 all_through, 201, all blank        → 0, 101, 100, 0   (split evenly, primary gets the odd pupil)
+//  S4 primary, 240, early years 30 given → 30, 210, 0, 0    (own phase blank = the rest: 240 − 30)
+//  S5 all_through, 120, all given        → 10, 50, 40, 20
+//  S6 early_years, 60, all blank         → 60, 0, 0, 0
+const SCHOOLS = `urn,name,school_type,phase,locality,pupils_on_roll,pupils_slcn,pupils_ehcp,imd_decile,roll_early_years,roll_primary,roll_secondary,roll_post16
+S1,Alder Primary,mainstream,primary,North,210,12,4,3,,,,
+S2,Birch Academy,mainstream,secondary,North,1000,,20,5,,,,
+S3,Cedar School,mainstream,all_through,South,201,9,3,,,,,
+S4,Damson Primary,mainstream,primary,South,240,10,2,7,30,,,
+S5,Elm Special,special,all_through,South,120,60,110,2,10,50,40,20
+S6,Fir Nursery,early_years,early_years,North,60,,0,4,,,,
+`;
+
+// Age phases by hand: year group wins; otherwise age (<5 early years, <11 primary, <16 secondary, else post-16).
+//  R1 R → early_years      R2 3 → primary        R3 11 → secondary        R4 12 → post16
+//  R5 age 4 → early_years  R6 age 11 → secondary R7 age 16 → post16       R8 N1 (age 10 ignored) → early_years
+//  R9 neither → NULL       R10 6 → primary (school S9 unknown: no type or locality)
+//  R11: referral_date 31/02/2024 is not a yyyy-mm-dd date → rejected (line 12, counting the header as line 1).
+const REFERRALS = `referral_id,pupil_pseudo_id,school_urn,service,referral_date,year_group,age_at_referral,referral_source,has_ehcp,outcome,first_contact_date,discharge_date
+R1,P1,S1,SLT,2024-01-15,R,,school,false,accepted,2024-02-01,
+R2,P2,S1,SLT,2024-01-20,3,,parent,no,pending,,
+R3,P3,S2,OT,2024-02-01,11,,school,true,accepted,2024-03-01,2024-06-30
+R4,P4,S2,SLT,2024-02-10,12,,gp,false,signposted,,
+R5,P5,S3,OT,2024-03-05,,4,health_visitor,false,accepted,,
+R6,P6,S3,SLT,2024-03-06,,11,school,yes,declined,,
+R7,P7,S4,SLT,2024-03-07,,16,other,false,pending,,
+R8,P8,S5,OT,2024-03-08,N1,10,school,true,accepted,,
+R9,P9,S6,SLT,2024-03-09,,,school,false,pending,,
+R10,P10,S9,SLT,2024-03-10,6,,school,false,pending,,
+R11,P11,S1,SLT,31/02/2024,4,,school,false,pending,,
+`;
+
+// Columns in a different order from the contract, `programme` absent, and a column the contract does not know.
+// Line 3 has sessions "x" → rejected.
+const PROVISION = `month,school_urn,service,delivery_model,sessions,therapist_hours,notes
+2024-01,S1,SLT,universal,4,6.5,first visit
+2024-01,S2,OT,targeted,x,2,
+2024-02,S1,SLT,specialist,2,3,
+`;
+
+const FIXTURE = { 'schools.csv': SCHOOLS, 'referrals.csv': REFERRALS, 'provision.csv': PROVISION };
+const fixtureFiles = (over: Record<string, string> = {}) =>
+  Object.fromEntries(Object.entries({ ...FIXTURE, ...over }).map(([name, text]) => [name, bytes(text)]));
+
+let db: Database;
+beforeAll(async () => {
+  db = await openNodeDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('loadContractTables on the hand-made fixture', () => {
+  it('loads every table, reports row counts and the rejected cells, and makes an empty workforce table', async () => {
+    const stages: string[] = [];
+    const loaded = await loadContractTables(db, fixtureFiles(), { enrichSql, onProgress: (p) => stages.push(p.stage === 'loading-table' ? p.table : p.stage) });
+    expect(loaded.rowCounts).toEqual({ schools: 6, referrals: 10, provision: 2, workforce: 0 });
+    expect(loaded.absentTables).toEqual(['workforce']);
+    expect(loaded.rejectCount).toBe(2);
+    expect(loaded.rejectCounts).toEqual({ schools: 0, referrals: 1, provision: 1, workforce: 0 });
+    expect(loaded.rejects.map((r) => [r.table, r.line, r.column])).toEqual([['referrals', 12, 'referral_date'], ['provision', 3, 'sessions']]);
+    expect(loaded.ignoredColumns).toEqual([{ table: 'provision', column: 'notes' }]);
+    expect(stages).toEqual(['schools', 'referrals', 'provision', 'workforce', 'deriving-views']);
+    const workforceColumns = await db.query<{ column_name: string; data_type: string }>(
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'workforce' ORDER BY column_index");
+    expect(workforceColumns.map((c) => `${c.column_name} ${c.data_type}`)).toEqual(
+      ['month VARCHAR', 'service VARCHAR', 'fte_in_post DOUBLE', 'fte_vacant DOUBLE']);
+  });
+
+  it('reads columns by name whatever their order, with absent optional columns as NULL', async () => {
+    const rows = await db.query('SELECT school_urn, month, sessions, therapist_hours, programme FROM provision ORDER BY month');
+    expect(rows).toEqual([
+      { school_urn: 'S1', month: '2024-01', sessions: 4, therapist_hours: 6.5, programme: null },
+      { school_urn: 'S1', month: '2024-02', sessions: 2, therapist_hours: 3, programme: null },
+    ]);
+  });
+
+  it('works out age phase, school type, locality and month for each referral', async () => {
+    const rows = await db.query('SELECT referral_id, age_phase, school_type, locality, month, has_ehcp FROM referrals_enriched ORDER BY referral_id');
+    const byId = Object.fromEntries(rows.map((r) => [r.referral_id, r]));
+    expect(Object.fromEntries(rows.map((r) => [r.referral_id, r.age_phase]))).toEqual({
+      R1: 'early_years', R2: 'primary', R3: 'secondary', R4: 'post16', R5: 'early_years',
+      R6: 'secondary', R7: 'post16', R8: 'early_years', R9: null, R10: 'primary',
+    });
+    expect(byId.R3).toMatchObject({ school_type: 'mainstream', locality: 'North', month: '2024-02', has_ehcp: true });
+    expect(byId.R6).toMatchObject({ has_ehcp: true }); // "yes" read as true
+    expect(byId.R8).toMatchObject({ school_type: 'special', locality: 'South', month: '2024-03' });
+    expect(byId.R10).toMatchObject({ school_type: null, locality: null, month: '2024-03' });
+  });
+
+  it('splits each school roll into age phases by the blank-column rule', async () => {
+    const rows = await db.query<{ urn: string; age_phase: string; roll: number }>('SELECT urn, age_phase, roll FROM school_phase_rolls');
+    const rolls: Record<string, number[]> = {};
+    for (const r of rows) (rolls[r.urn] ??= [0, 0, 0, 0])[AGE_PHASES.indexOf(r.age_phase as never)] = r.roll;
+    expect(rows).toHaveLength(6 * 4);
+    expect(rolls).toEqual({
+      S1: [0, 210, 0, 0], S2: [0, 0, 1000, 0], S3: [0, 101, 100, 0],
+      S4: [30, 210, 0, 0], S5: [10, 50, 40, 20], S6: [60, 0, 0, 0],
+    });
+  });
+
+  it('gives the same age phase as the contract for every year group and every age', async () => {
+    const header = REFERRALS.split('\n')[0];
+    const line = (id: string, yearGroup: string, age: string) => `${id},P,S1,SLT,2024-01-01,${yearGroup},${age},school,false,pending,,`;
+    const rows = [...YEAR_GROUPS.map((y) => line(`Y${y}`, y, '')), ...Array.from({ length: 26 }, (_, a) => line(`A${a}`, '', String(a)))];
+    await loadContractTables(db, fixtureFiles({ 'referrals.csv': `${header}\n${rows.join('\n')}\n` }), { enrichSql });
+    const got = Object.fromEntries((await db.query('SELECT referral_id, age_phase FROM referrals_enriched')).map((r) => [r.referral_id, r.age_phase]));
+    const expected = Object.fromEntries([
+      ...YEAR_GROUPS.map((y) => [`Y${y}`, agePhaseOfYearGroup(y)]),
+      ...Array.from({ length: 26 }, (_, a) => [`A${a}`, agePhaseOfAge(a)]),
+    ]);
+    expect(got).toEqual(expected);
+  });
+});
+
+describe('loadContractTables when a file cannot be loaded', () => {
+  it('names a missing required file', async () => {
+    const files = fixtureFiles();
+    delete files['provision.csv'];
+    await expect(loadContractTables(db, files, { enrichSql })).rejects.toThrow(/provision\.csv is missing/);
+  });
+
+  it('names a required column missing from a header', async () => {
+    const load = loadContractTables(db, fixtureFiles({ 'schools.csv': 'urn,name\nS1,Alder\n' }), { enrichSql });
+    await expect(load).rejects.toBeInstanceOf(TableLoadError);
+    await expect(load).rejects.toThrow(/schools\.csv: school_type required column is missing/);
+  });
+
+  it('keeps the previous data when a load fails part-way', async () => {
+    await loadContractTables(db, fixtureFiles(), { enrichSql });
+    const smaller = fixtureFiles({ 'schools.csv': SCHOOLS.split('\n').slice(0, 3).join('\n') });
+    await expect(loadContractTables(db, smaller, { enrichSql: 'SELECT no_such_function()' })).rejects.toThrow();
+    expect(await db.query('SELECT count(*) AS n FROM schools')).toEqual([{ n: 6 }]);
+    expect(await db.query('SELECT count(*) AS n FROM school_phase_rolls')).toEqual([{ n: 24 }]);
+  });
+});
+
+describe('helpers', () => {
+  it('reads a header with a BOM, quotes, capitals and CRLF', () => {
+    expect(readCsvHeader(bytes('\uFEFFURN,"Name, full",phase\r\nS1,a,b\r\n'))).toEqual(['urn', 'name, full', 'phase']);
+  });
+
+  it('splits enrich.sql into its two statements', () => {
+    const statements = sqlStatements(enrichSql);
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatch(/^CREATE OR REPLACE TABLE referrals_enriched/);
+    expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
+  });
+});
