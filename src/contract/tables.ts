@@ -14,6 +14,10 @@ const count = (name: string, required: boolean, description: string, max = 1_000
 const date = (name: string, required: boolean, description: string): ColumnSpec =>
   ({ name, type: 'date', required, description });
 
+const BLANK_ROLL = 'Blank: if all four roll columns are blank, the whole roll is in the school\'s own phase (an '
+  + 'all-through school is split evenly between primary and secondary); otherwise a blank column of the school\'s own '
+  + 'phase holds the rest of the roll and any other blank is 0.';
+
 export const schools: TableSpec = {
   name: 'schools',
   file: 'schools.csv',
@@ -31,10 +35,10 @@ export const schools: TableSpec = {
     count('pupils_ehcp', true, 'Pupils with an education, health and care plan.'),
     { name: 'imd_decile', type: 'integer', required: false, min: 1, max: 10,
       description: 'Index of Multiple Deprivation decile of the school postcode (1 = most deprived); blank if unknown.' },
-    count('roll_early_years', false, 'Pupils on roll in nursery and reception (N1, N2, R); blank = all of the roll if phase is early_years, else 0.'),
-    count('roll_primary', false, 'Pupils on roll in years 1–6; blank = all of the roll if phase is primary, else 0.'),
-    count('roll_secondary', false, 'Pupils on roll in years 7–11; blank = all of the roll if phase is secondary, else 0.'),
-    count('roll_post16', false, 'Pupils on roll in years 12–14; blank = all of the roll if phase is post16, else 0.'),
+    count('roll_early_years', false, `Pupils on roll in nursery and reception (N1, N2, R). ${BLANK_ROLL}`),
+    count('roll_primary', false, `Pupils on roll in years 1–6. ${BLANK_ROLL}`),
+    count('roll_secondary', false, `Pupils on roll in years 7–11. ${BLANK_ROLL}`),
+    count('roll_post16', false, `Pupils on roll in years 12–14. ${BLANK_ROLL}`),
   ],
 };
 

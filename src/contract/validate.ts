@@ -3,6 +3,7 @@
 // only the keys seen, not the rows.
 import { parseCell } from './cells.ts';
 import { TABLES } from './tables.ts';
+import { ROLL_COLUMN_OF_PHASE, type AgePhase } from './values.ts';
 import type { TableName, TableSpec, ValidationIssue } from './types.ts';
 
 export interface ValidationContext {
@@ -56,12 +57,18 @@ const notBefore = (column: string, earlier: string): RowRule => (cells) =>
 
 const ROW_RULES: Record<TableName, RowRule[]> = {
   schools: [
+    // The same reading of blank roll columns as src/db/enrich.sql: all blank → the whole roll is in the school's
+    // phase; some given → a blank column of the school's own phase holds the rest, other blanks are 0.
     (cells) => {
-      const rolls = ['roll_early_years', 'roll_primary', 'roll_secondary', 'roll_post16'].map((c) => cells[c] ?? '');
+      const rolls = Object.values(ROLL_COLUMN_OF_PHASE).map((c) => cells[c] ?? '');
       if (rolls.every((r) => r === '')) return null;
-      const sum = rolls.reduce((s, r) => s + Number(r || 0), 0);
-      return sum === Number(cells.pupils_on_roll) ? null
-        : { column: 'pupils_on_roll', message: `does not equal the sum of the phase rolls (${sum})`, value: cells.pupils_on_roll ?? '' };
+      const given = rolls.reduce((s, r) => s + Number(r || 0), 0);
+      const roll = Number(cells.pupils_on_roll);
+      const ownColumn = ROLL_COLUMN_OF_PHASE[cells.phase as AgePhase] as string | undefined;
+      const ownBlank = ownColumn !== undefined && (cells[ownColumn] ?? '') === '';
+      if (ownBlank ? given <= roll : given === roll) return null;
+      return { column: 'pupils_on_roll', value: cells.pupils_on_roll ?? '',
+        message: ownBlank ? `is less than the phase rolls given (${given})` : `does not equal the sum of the phase rolls (${given})` };
     },
     (cells) => Number(cells.pupils_ehcp) > Number(cells.pupils_on_roll)
       ? { column: 'pupils_ehcp', message: 'is more than pupils_on_roll', value: cells.pupils_ehcp ?? '' } : null,

@@ -64,6 +64,16 @@ describe('schools', () => {
       .toMatchObject({ column: 'pupils_on_roll', message: 'does not equal the sum of the phase rolls (200)' });
   });
 
+  it('reads a blank roll of the school\'s own phase as the rest of the roll (primary: 30 given, 180 implied)', () => {
+    const { last } = check('schools', [{ ...school, roll_primary: '' }]);
+    expect(last.issues).toEqual([]);
+  });
+
+  it('rejects given phase rolls larger than the roll when the own-phase column is blank (300 > 210)', () => {
+    expect(onlyIssue('schools', { ...school, roll_early_years: '300', roll_primary: '' }))
+      .toMatchObject({ column: 'pupils_on_roll', message: 'is less than the phase rolls given (300)' });
+  });
+
   it('accepts all phase rolls blank', () => {
     const { last } = check('schools', [{ ...school, roll_early_years: '', roll_primary: '' }]);
     expect(last.issues).toEqual([]);
