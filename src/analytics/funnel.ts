@@ -67,12 +67,26 @@ export function funnelCurve(areaRatePerPupilYear: number, maxPupils: number, mon
   return out;
 }
 
+/**
+ * Schools with 1–4 referrals are not plotted. The area rate and the plotted schools give the hidden schools'
+ * total by subtraction, so when exactly one school is hidden, the next smallest school is hidden too.
+ */
+export function withoutRecoverable(rows: SchoolRateRow[], threshold: number): SchoolRateRow[] {
+  const small = (r: SchoolRateRow) => r.referrals > 0 && r.referrals < threshold;
+  const hidden = new Set(rows.filter(small));
+  if (hidden.size === 1) {
+    const next = rows.filter((r) => !hidden.has(r) && r.referrals > 0).sort((a, b) => a.referrals - b.referrals)[0];
+    if (next) hidden.add(next);
+  }
+  return rows.filter((r) => !hidden.has(r));
+}
+
 function seriesOf(service: string, rows: SchoolRateRow[], threshold: number): FunnelSeries {
   const withPupils = rows.filter((r) => r.pupils > 0 && r.expected > 0);
   const totalReferrals = withPupils.reduce((s, r) => s + r.referrals, 0);
   const totalExposure = withPupils.reduce((s, r) => s + pupilYears(r.pupils, r.months), 0);
   const areaPerPupilYear = totalExposure > 0 ? totalReferrals / totalExposure : 0;
-  const shown = withPupils.filter((r) => r.referrals === 0 || r.referrals >= threshold);
+  const shown = withoutRecoverable(withPupils, threshold);
   const points = shown.map((r): FunnelPoint => {
     const exposure = areaPerPupilYear > 0 ? r.expected / areaPerPupilYear : 0;
     const ci = rateInterval(r.referrals, exposure, PER_PUPILS, 0.95);

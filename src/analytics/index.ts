@@ -22,6 +22,7 @@ export type { ProvisionSchool, ProvisionByType } from './provision.ts';
 export type { ProgrammeImpact } from './programme.ts';
 export type { WorkforcePlan, CapacityAssumptions } from './workforce.ts';
 export { DEFAULT_CAPACITY } from './workforce.ts';
+export { ratesByTypePhase, funnel, provisionBySchool, provisionByTypeQuery, programmeImpact, spcSeries, waits, waitingListAge, workforcePlans };
 
 export async function periodOf(run: RunQuery, filters: Filters): Promise<Period> {
   const [extent] = await run('period', []);

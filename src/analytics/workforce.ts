@@ -3,7 +3,7 @@
 // against the FTE in post. Every assumption is in `CapacityAssumptions` with its default stated.
 import type { RunQuery } from '../queries/index.ts';
 import {
-  fteRequired, forecastMonthly, suppressTable, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
+  CAPACITY_DEFAULTS, fteRequired, forecastMonthly, suppressTable, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
 } from '../stats/index.ts';
 import { addMonths, type Filters, type Period } from './filters.ts';
 import { periodParams } from './params.ts';
@@ -16,12 +16,15 @@ export interface CapacityAssumptions {
   readonly productiveHoursPerFte: number;
   /** Therapist hours per accepted referral; null = derived from the data (direct hours ÷ accepted referrals). */
   readonly hoursPerReferral: number | null;
-  /** Coefficient of variation of weekly capacity (0 = steady). Default 0.1. */
+  /** Coefficient of variation of the number seen each week. Default 1 (NHSRwaitinglist's default). */
   readonly cvCapacity: number;
 }
 
 export const DEFAULT_CAPACITY: CapacityAssumptions = {
-  targetWaitWeeks: 18, productiveHoursPerFte: 22.5, hoursPerReferral: null, cvCapacity: 0.1,
+  targetWaitWeeks: CAPACITY_DEFAULTS.targetWeeks.value,
+  productiveHoursPerFte: CAPACITY_DEFAULTS.productiveHoursPerFte.value,
+  hoursPerReferral: null,
+  cvCapacity: CAPACITY_DEFAULTS.cvCapacity.value,
 };
 
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -40,10 +43,11 @@ export interface WorkforcePlan {
   waiting: number | 'c';
   targetQueue: number;
   targetCapacityPerWeek: number;
-  reliefCapacityPerWeek: number;
-  pressure: number;
+  reliefCapacityPerWeek: number | 'c';
+  /** "c" whenever `waiting` is: each could be worked back to the waiting count. */
+  pressure: number | 'c';
   fteForTarget: number;
-  fteForRelief: number;
+  fteForRelief: number | 'c';
   fteInPost: number | null;
   fteVacant: number | null;
   assumptions: CapacityAssumptions;
@@ -93,5 +97,5 @@ export async function workforcePlans(
       assumptions,
     };
   });
-  return suppressTable(plans, { counts: { waiting: [] } }, settings.suppressionThreshold) as WorkforcePlan[];
+  return suppressTable(plans, { counts: { waiting: ['pressure', 'reliefCapacityPerWeek', 'fteForRelief'] } }, settings.suppressionThreshold) as WorkforcePlan[];
 }

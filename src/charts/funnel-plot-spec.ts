@@ -66,7 +66,7 @@ export function funnelPlotSpec(series: FunnelSeries, options: FunnelPlotOptions 
     { field: 'explanation', title: 'Compared with the area' },
   ];
   return {
-    ...frame(460, describe(series, options)),
+    ...frame(560, describe(series, options)),
     title: {
       text: `${label(series.service)}: referral rate by school size`,
       subtitle: subtitleOf(
@@ -89,7 +89,7 @@ export function funnelPlotSpec(series: FunnelSeries, options: FunnelPlotOptions 
       {
         name: 'area_rate',
         data: { values: [{}] },
-        mark: { type: 'rule', color: INK, strokeWidth: 2 },
+        mark: { type: 'rule', color: INK, strokeWidth: 2, aria: false },
         encoding: { y: { datum: series.areaRate, type: 'quantitative', scale: y.scale }, tooltip: { value: `Area rate: ${formatOneDp(series.areaRate)} per 1,000 pupils a year` } },
       },
       {
@@ -107,13 +107,13 @@ export function funnelPlotSpec(series: FunnelSeries, options: FunnelPlotOptions 
       {
         name: 'highlight_ring',
         transform: [{ filter: 'datum.highlighted' }],
-        mark: { type: 'point', filled: false, shape: 'circle', size: 500, stroke: INK, strokeWidth: 3 },
+        mark: { type: 'point', filled: false, shape: 'circle', size: 500, stroke: INK, strokeWidth: 3, aria: false },
         encoding: { x, y, tooltip },
       },
       {
         name: 'highlight_label',
         transform: [{ filter: 'datum.highlighted' }],
-        mark: { type: 'text', align: 'left', dx: 16, dy: -12, fontWeight: 'bold', color: INK },
+        mark: { type: 'text', align: 'left', dx: 16, dy: -12, fontWeight: 'bold', color: INK, aria: false },
         encoding: { x, y, text: { field: 'name' } },
       },
     ],

@@ -93,3 +93,14 @@ describe('disclosure control', () => {
     }
   });
 });
+
+describe('funnel disclosure', () => {
+  it('hides a second school when only one has 1–4 referrals, so its count cannot be recovered from the total', async () => {
+    const { withoutRecoverable } = await import('../../src/analytics/funnel.ts');
+    const row = (urn: string, referrals: number) => ({ urn, referrals }) as Parameters<typeof withoutRecoverable>[0][number];
+    // 3 is hidden; the next smallest non-zero (7) goes too; the zero and the larger school stay.
+    expect(withoutRecoverable([row('a', 3), row('b', 7), row('c', 0), row('d', 40)], 5).map((r) => r.urn)).toEqual(['c', 'd']);
+    // Two hidden schools already protect each other.
+    expect(withoutRecoverable([row('a', 3), row('b', 2), row('d', 40)], 5).map((r) => r.urn)).toEqual(['d']);
+  });
+});

@@ -1,0 +1,29 @@
+// The 12-month referral forecast per service with its recorded history, and the capacity figures under the stated
+// default assumptions (the calculator starts from these: its derived hours per referral and their source).
+import { DEFAULT_CAPACITY, DEFAULT_SETTINGS, type WorkforcePlan } from '../../../analytics/index.ts';
+import { spcSeries } from '../../../analytics/spc.ts';
+import { workforcePlans } from '../../../analytics/workforce.ts';
+import { periodLabel, useFigure } from '../../../app/figures.ts';
+import type { HistoryPoint } from '../../../charts/index.ts';
+
+export interface ForecastFigure {
+  readonly periodLabel: string;
+  readonly plans: readonly WorkforcePlan[];
+  /** Recorded referrals a month for each service (area series; counts 1–4 as "c"). */
+  readonly history: Readonly<Record<string, readonly HistoryPoint[]>>;
+}
+
+export function useForecasts() {
+  return useFigure<ForecastFigure>('demand-forecast', async ({ run, filters, period, settings }) => {
+    // The history is the recorded counts: raw series, whatever the SPC section shows.
+    const [plans, series] = await Promise.all([
+      workforcePlans(run, filters, period, settings, DEFAULT_CAPACITY),
+      spcSeries(run, filters, period, { ...settings, spcSeries: 'raw', spcScreening: DEFAULT_SETTINGS.spcScreening }),
+    ]);
+    const history: Record<string, HistoryPoint[]> = {};
+    for (const s of series.filter((x) => x.group_kind === 'area')) {
+      history[s.service] = s.points.map((p) => ({ month: p.month, value: p.referrals }));
+    }
+    return { periodLabel: periodLabel(period), plans, history };
+  });
+}

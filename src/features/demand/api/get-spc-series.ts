@@ -1,0 +1,23 @@
+// SPC series for the Demand view (METHODS §5, §6): every service × area / school type / age phase, under the URL's
+// filters, with the user's choice of series (seasonally adjusted or raw) and moving-range screening.
+import type { AnalyticsSettings, SpcSeries } from '../../../analytics/index.ts';
+import { spcSeries } from '../../../analytics/spc.ts';
+import { periodLabel, useFigure } from '../../../app/figures.ts';
+
+export type SpcSeriesChoice = AnalyticsSettings['spcSeries'];
+
+export interface SpcFigure {
+  readonly periodLabel: string;
+  readonly series: readonly SpcSeries[];
+}
+
+export function useSpcSeries(choice: { series: SpcSeriesChoice; screening: boolean }) {
+  return useFigure<SpcFigure>(
+    'demand-spc',
+    async ({ run, filters, period, settings }) => ({
+      periodLabel: periodLabel(period),
+      series: await spcSeries(run, filters, period, settings),
+    }),
+    { settings: { spcSeries: choice.series, spcScreening: choice.screening } },
+  );
+}

@@ -1,0 +1,130 @@
+// One SPC chart with, beneath it, what it says in words: the variation of the latest month (a neutral symbol and
+// text), the recent-trend test, and every flagged run of months with the rule that flagged it.
+import type { TopLevelSpec } from 'vega-lite';
+import type { SpcSeries } from '../../../analytics/index.ts';
+import { spcChartSpec } from '../../../charts/index.ts';
+import { ChartFigure } from '../../../components/ChartFigure.tsx';
+import type { Column } from '../../../components/table-columns.ts';
+import { LABELS } from '../../../contract/index.ts';
+import { flaggedRuns, latestVariation, methodText, seriesGroupName, trendText } from '../lib/spc-words.ts';
+import { ruleHeadline } from '../lib/spc-words.ts';
+
+interface SpcRow {
+  month: string;
+  referrals: number | 'c';
+  value: number | 'c' | null;
+  mean: number;
+  lower_limit: number | null;
+  upper_limit: number | null;
+  special_cause: string;
+}
+
+function columnsOf(series: SpcSeries): Column<SpcRow>[] {
+  return [
+    { key: 'month', label: 'Month', format: 'month' },
+    { key: 'referrals', label: 'Referrals recorded', format: 'integer' },
+    { key: 'value', label: series.series === 'seasonally_adjusted' ? 'Seasonally adjusted value' : 'Value charted', format: 'decimal1' },
+    { key: 'mean', label: 'Mean', format: 'decimal1' },
+    { key: 'lower_limit', label: 'Lower process limit', format: 'decimal1' },
+    { key: 'upper_limit', label: 'Upper process limit', format: 'decimal1' },
+    { key: 'special_cause', label: 'Special cause' },
+  ];
+}
+
+function rowsOf(series: SpcSeries): SpcRow[] {
+  const limits = series.tooFewForSpc === null;
+  return series.points.map((p) => ({
+    month: p.month,
+    referrals: p.referrals,
+    value: p.referrals === 'c' ? 'c' : p.value,
+    mean: series.mean,
+    lower_limit: limits ? series.lowerProcessLimit : null,
+    upper_limit: limits ? series.upperProcessLimit : null,
+    special_cause: !limits ? 'Not judged (too few referrals for SPC)' : p.rule && p.side ? ruleHeadline(p.rule, p.side) : 'Common cause',
+  }));
+}
+
+export function titleOf(series: SpcSeries): string {
+  return `${LABELS[series.service] ?? series.service} referrals per month: ${seriesGroupName(series)}`;
+}
+
+const ONE_DP = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * A small multiple: shorter and with the legend in two columns, so it fits half the page. (A `compact` option on
+ * spcChartSpec would be the better home for this; until then the view adjusts the built spec's layout only.)
+ */
+function compactSpec(spec: TopLevelSpec): TopLevelSpec {
+  const config = spec.config ?? {};
+  return { ...spec, height: 300, config: { ...config, legend: { ...config.legend, columns: 2 } } } as TopLevelSpec;
+}
+
+interface Props {
+  readonly series: SpcSeries;
+  readonly periodLabel: string;
+  /** Set for small multiples: the whole-area series, whose method the caption then refers to rather than repeats. */
+  readonly area?: SpcSeries;
+}
+
+export function SpcSeriesFigure({ series, periodLabel, area }: Props) {
+  const title = titleOf(series);
+  const limits = series.tooFewForSpc === null
+    ? ` Mean ${ONE_DP.format(series.mean)}; process limits ${ONE_DP.format(series.lowerProcessLimit)} to ${ONE_DP.format(series.upperProcessLimit)}.`
+    : '';
+  const sameMethod = area !== undefined && area.seriesNote === series.seriesNote && area.trial === series.trial;
+  const caption = sameMethod
+    ? `${series.series === 'raw' ? 'Raw counts' : 'Seasonally adjusted'}, with limits worked out as for all schools above.${limits}`
+    : `${methodText(series)}${limits}`;
+  const spec = area === undefined
+    ? spcChartSpec(series, { title, periodLabel })
+    : compactSpec(spcChartSpec(series, { title: `${series.service} referrals: ${seriesGroupName(series)}`, periodLabel }));
+  const fileName = `spc-${series.service}-${series.group_value ?? 'area'}-${series.series === 'raw' ? 'raw' : 'adjusted'}`.toLowerCase();
+  return (
+    <div className="demand-spc-series">
+      <ChartFigure
+        title={title}
+        headingLevel={3}
+        caption={caption}
+        spec={spec}
+        rows={rowsOf(series)}
+        columns={columnsOf(series)}
+        fileName={fileName}
+      />
+      <SpcReading series={series} />
+    </div>
+  );
+}
+
+function SpcReading({ series }: { series: SpcSeries }) {
+  const variation = latestVariation(series);
+  const runs = flaggedRuns(series);
+  // Each rule is explained once, at its first run.
+  const explained = new Set<string>();
+  const explain = (rule: string) => (explained.has(rule) ? false : (explained.add(rule), true));
+  return (
+    <div className="demand-spc-reading">
+      {series.tooFewForSpc !== null && (
+        <p className="demand-spc-reading__line"><strong>Too few referrals for SPC.</strong> {series.tooFewForSpc}</p>
+      )}
+      <p className="demand-spc-reading__line">
+        <span className={`demand-spc-icon spc-icon--${series.icon}`} aria-hidden="true">{variation.symbol}</span>
+        <strong>Latest month:</strong> {variation.text}
+      </p>
+      <p className="demand-spc-reading__line"><strong>Recent trend:</strong> {trendText(series)}</p>
+      {series.tooFewForSpc === null && (runs.length === 0
+        ? <p className="demand-spc-reading__line">No month is flagged: all the variation is common cause.</p>
+        : (
+          <>
+            <p className="demand-spc-reading__line"><strong>Flagged months ({runs.reduce((n, r) => n + r.months.length, 0)}):</strong></p>
+            <ul className="demand-spc-reading__flags">
+              {runs.map((run) => (
+                <li key={run.months[0]}>
+                  {run.when}: {run.headline}.{explain(run.rule) && <> <span className="demand-spc-reading__why">{run.explanation}</span></>}
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The words under each SPC chart. Series are built by hand so each expectation can be checked by eye.
+import { describe, expect, it } from 'vitest';
+import type { SpcPoint, SpcSeries } from '../../../analytics/index.ts';
+import { flaggedRuns, latestVariation, ruleHeadline, trendText } from './spc-words.ts';
+
+const point = (month: string, rule: SpcPoint['rule'] = null, side: SpcPoint['side'] = null): SpcPoint =>
+  ({ month, referrals: 10, value: 10, rule, side });
+
+function series(points: SpcPoint[], extra: Partial<SpcSeries> = {}): SpcSeries {
+  return {
+    service: 'SLT', group_kind: 'age_phase', group_value: 'early_years', series: 'seasonally_adjusted', seriesNote: 'note',
+    screened: true, mean: 10, upperProcessLimit: 20, lowerProcessLimit: 0, upperTwoSigma: 16, lowerTwoSigma: 4, trial: false,
+    tooFewForSpc: null, icon: 'common_cause',
+    trend: { chi2: 1, significant: false, direction: 'no significant change', reason: null },
+    points, ...extra,
+  };
+}
+
+describe('flaggedRuns', () => {
+  it('groups consecutive months with the same rule and side, and splits at a gap or a change of rule', () => {
+    const s = series([
+      point('2025-04'), point('2025-05', 'shift', 'high'), point('2025-06', 'shift', 'high'), point('2025-07', 'outside_limits', 'high'),
+      point('2025-08', 'shift', 'high'), point('2025-09'), point('2025-10', 'shift', 'high'),
+    ]);
+    expect(flaggedRuns(s).map((r) => `${r.when}: ${r.headline}`)).toEqual([
+      'May 2025 to Jun 2025 (2 months): Shift — 7 or more points above the mean',
+      'Jul 2025: Outside the process limits — above the upper limit',
+      'Aug 2025: Shift — 7 or more points above the mean',
+      'Oct 2025: Shift — 7 or more points above the mean',
+    ]);
+  });
+
+  it('runs across a year end', () => {
+    const s = series([point('2025-12', 'trend', 'low'), point('2026-01', 'trend', 'low')]);
+    expect(flaggedRuns(s)[0]?.when).toBe('Dec 2025 to Jan 2026 (2 months)');
+  });
+
+  it('flags nothing when the series is too sparse for SPC', () => {
+    const s = series([point('2025-05', 'shift', 'high')], { tooFewForSpc: 'Too few referrals for SPC' });
+    expect(flaggedRuns(s)).toEqual([]);
+    expect(latestVariation(s).text).toMatch(/^No variation icon/);
+  });
+});
+
+describe('latestVariation and trendText', () => {
+  it('reads the icon as rising or falling demand, with a symbol that is not colour', () => {
+    const s = series([point('2026-08', 'outside_limits', 'high')], { icon: 'special_cause_high' });
+    expect(latestVariation(s)).toEqual({ symbol: '▲', text: 'Special cause, higher: Aug 2026 is unusually high (outside the process limits). Demand is rising.' });
+  });
+
+  it('says the recent-trend result, or why it was not tested', () => {
+    const up = series([], { trend: { chi2: 12, significant: true, direction: 'increasing', reason: null } });
+    expect(trendText(up)).toBe('Increasing: significant at 99.8% on the last 5 months.');
+    const none = series([], { trend: { chi2: NaN, significant: false, direction: 'no significant change', reason: 'Recent trend needs 5 periods; only 3 available.' } });
+    expect(trendText(none)).toBe('Recent trend needs 5 periods; only 3 available.');
+  });
+
+  it('names each rule with its direction', () => {
+    expect(ruleHeadline('trend', 'low')).toBe('Trend — 7 or more points each lower than the one before');
+    expect(ruleHeadline('two_of_three', 'high')).toBe('Two of three near a limit — close to the upper process limit');
+  });
+});

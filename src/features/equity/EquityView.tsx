@@ -1,0 +1,44 @@
+// The Equity view (the default view, for commissioners): where access to therapy differs by school type, age and
+// school, how much therapy each type of school gets, where need may be unmet, and what universal programmes did.
+// Each section fetches its own figure (api/*.ts) under the URL's filters and only renders.
+import { SERVICES } from '../../contract/values.ts';
+import { describeFilters, useFilters } from '../../app/url-state.ts';
+import { formatMonth } from '../../components/table-columns.ts';
+import { FunnelSection } from './components/FunnelSection.tsx';
+import { ProgrammesSection } from './components/ProgrammesSection.tsx';
+import { ProvisionSection } from './components/ProvisionSection.tsx';
+import { RatesSection } from './components/RatesSection.tsx';
+import { UnmetNeedSection } from './components/UnmetNeedSection.tsx';
+import './equity.css';
+
+const CONTENTS = [
+  ['equity-rates', 'Referral rates by school type and age'],
+  ['equity-funnel', 'Schools that refer more or less than expected'],
+  ['equity-provision', 'Therapy provision by school type'],
+  ['equity-unmet-need', 'Possible unmet need'],
+  ['equity-programmes', 'Universal programmes'],
+] as const;
+
+export default function EquityView() {
+  const [filters] = useFilters();
+  const services: readonly string[] = filters.service ? [filters.service] : SERVICES;
+  return (
+    <div className="equity">
+      <p className="body">
+        Showing: {describeFilters(filters, formatMonth)}. Rates are referrals per 1,000 pupils a year. Counts of 1 to 4,
+        and figures worked out from them, are shown as &ldquo;c&rdquo; to protect children&apos;s privacy.
+      </p>
+      <nav className="equity-contents" aria-labelledby="equity-contents-title">
+        <h2 className="equity-contents__title" id="equity-contents-title">Contents</h2>
+        <ol className="equity-contents__list">
+          {CONTENTS.map(([id, text]) => <li key={id}><a href={`#${id}`}>{text}</a></li>)}
+        </ol>
+      </nav>
+      <RatesSection services={services} />
+      <FunnelSection services={services} />
+      <ProvisionSection />
+      <UnmetNeedSection services={services} />
+      <ProgrammesSection services={services} />
+    </div>
+  );
+}
