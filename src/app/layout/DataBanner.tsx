@@ -1,0 +1,26 @@
+// Says whose data the page shows: the synthetic sample (until the user loads their own) or the user's files.
+import { useDataState } from '../database-context.tsx';
+import { hrefOfView, useSearch } from '../url-state.ts';
+
+export function DataBanner() {
+  const state = useDataState();
+  const search = useSearch();
+  const data = state.status === 'ready' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  if (state.status === 'failed') return null;
+  if (!data || data.source === 'sample') {
+    return (
+      <div className="data-banner data-banner--sample">
+        <strong className="tag">Sample data — synthetic</strong>
+        <span className="data-banner__text">
+          These figures are made up, for trying the tool. <a href={hrefOfView('data', search)}>Load your own files</a>: they stay in this browser.
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="data-banner">
+      <strong className="tag tag--grey">Your data</strong>
+      <span className="data-banner__text">{data.fileNames.join(', ')}: read in this browser only, never uploaded.</span>
+    </div>
+  );
+}

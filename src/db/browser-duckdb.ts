@@ -1,0 +1,61 @@
+// DuckDB-wasm in the browser: the engine runs in a Web Worker from bundles this app hosts itself (Vite copies the
+// wasm and worker files into dist/assets), so nothing is fetched from a CDN and the app works offline.
+// Callers get the same Database interface as Node (src/db/node-duckdb.ts).
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { arrowToRows } from './arrow-rows.ts';
+import type { Database, QueryParam, ResultRow } from './database.ts';
+import { startDuckDBWorker } from './worker-start.ts';
+import type { StartedWorker } from './worker-start.ts';
+
+export type EngineProgress =
+  | { readonly stage: 'downloading-engine'; readonly bytesLoaded: number; readonly bytesTotal: number }
+  | { readonly stage: 'starting-engine' };
+
+/**
+ * Downloads and compiles the engine in the worker and opens an in-memory database. Call it at module load (before
+ * React mounts) so the download overlaps everything else; pass the worker started by the entry chunk
+ * (startDuckDBWorker) so its script is already loading.
+ */
+export async function openBrowserDatabase(
+  onProgress?: (progress: EngineProgress) => void,
+  started: StartedWorker = startDuckDBWorker(),
+): Promise<Database> {
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), started.worker);
+  onProgress?.({ stage: 'downloading-engine', bytesLoaded: 0, bytesTotal: 0 });
+  await db.instantiate(started.mainModule, null, (p) => {
+    onProgress?.({ stage: 'downloading-engine', bytesLoaded: p.bytesLoaded, bytesTotal: p.bytesTotal });
+  });
+  onProgress?.({ stage: 'starting-engine' });
+  const conn = await db.connect();
+  // The npm package ships no extensions and the app must never reach extensions.duckdb.org.
+  await conn.query('SET autoinstall_known_extensions = false');
+  await conn.query('SET autoload_known_extensions = false');
+
+  return {
+    async query<T extends ResultRow>(sql: string, params: readonly QueryParam[] = []): Promise<T[]> {
+      if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
+      const statement = await conn.prepare(sql);
+      try {
+        return arrowToRows<T>(await statement.query(...params));
+      } finally {
+        // Not awaited: the worker answers messages in order, so awaiting the close would hold these rows back until
+        // every query sent after this one had run (the first chart would wait for the last).
+        statement.close().catch(() => undefined);
+      }
+    },
+    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+      // Transfers bytes.buffer to the worker: the caller's array is detached afterwards.
+      await db.registerFileBuffer(name, bytes);
+    },
+    async copyFileToBuffer(name: string): Promise<Uint8Array> {
+      return db.copyFileToBuffer(name);
+    },
+    async dropFile(name: string): Promise<void> {
+      await db.dropFile(name);
+    },
+    async close(): Promise<void> {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+}

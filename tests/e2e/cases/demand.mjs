@@ -1,0 +1,131 @@
+// End-to-end cases for the Demand view (imported by tests/e2e/run.mjs). Each case gets the runner's helpers:
+// { page, baseUrl, shot, check, waitForChart, runAxe, axeError }. Screenshots: test-output/e2e/demand-*.png.
+const TIMEOUT = 60_000;
+
+/** The SPC block (chart and its reading) whose chart heading is `title`. */
+const spcBlock = (page, title) => page.locator('.demand-spc-series').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+
+/** The text drawn inside a chart's SVG (title, subtitle, axes), for checking what the chart itself says. */
+const chartText = (block) => block.locator('.vega-embed svg').first().evaluate((svg) => svg.textContent ?? '');
+
+/** The figure shown beside a result in the capacity calculator, e.g. "11.7 FTE" → 11.7. */
+async function result(page, measure) {
+  const row = page.locator('.demand-summary-list__row').filter({ has: page.getByText(measure, { exact: true }) });
+  const text = await row.locator('.demand-summary-list__figure').textContent();
+  return { text, value: Number.parseFloat(String(text).replace(/,/g, '')) };
+}
+
+async function openDemand(page, baseUrl, query = '', waitForChart) {
+  await page.goto(`${baseUrl}?view=demand${query}`);
+  await page.locator('main h1').waitFor({ timeout: TIMEOUT });
+  await waitForChart(page);
+}
+
+export const CASES = [
+  ['demand view draws SPC charts from the sample data', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await openDemand(page, baseUrl, '', waitForChart);
+    check((await page.locator('main h1').textContent()) === 'Demand and capacity', 'h1 is not "Demand and capacity"');
+    for (const title of ['Speech and language therapy referrals per month: all schools', 'Occupational therapy referrals per month: all schools']) {
+      const block = spcBlock(page, title);
+      await block.waitFor({ timeout: TIMEOUT });
+      await block.locator('.vega-embed svg g[class^="mark-"] path').first().waitFor({ timeout: TIMEOUT });
+      const text = await chartText(block);
+      check(text.includes('Seasonally adjusted'), `${title}: chart does not say it is seasonally adjusted (${text.slice(0, 120)})`);
+      check(await block.getByText('Latest month:').count() === 1, `${title}: no latest-month variation text`);
+      check(await block.getByText('Recent trend:').count() === 1, `${title}: no recent-trend text`);
+    }
+    for (const h2 of ['Referrals over time', 'Waits for a first contact', 'Referrals forecast for the next 12 months', 'Capacity and therapists needed']) {
+      check(await page.getByRole('heading', { level: 2, name: h2, exact: true }).count() === 1, `no h2 "${h2}"`);
+    }
+    await page.getByRole('heading', { name: 'Speech and language therapy: referrals recorded and forecast' }).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Recalculate' }).first().waitFor({ timeout: TIMEOUT });
+    await waitForChart(page);
+    await shot('demand.png');
+  }],
+
+  ['demand: the early-years SLT series (by age phase) flags a Shift in 2025', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await openDemand(page, baseUrl, '&service=SLT', waitForChart);
+    await page.getByRole('group', { name: 'Show one chart for each' }).getByRole('radio', { name: 'Age phase' }).check();
+    await page.waitForURL(/spcBy=age_phase/);
+    const block = spcBlock(page, 'Speech and language therapy referrals per month: Early years age');
+    await block.waitFor({ timeout: TIMEOUT });
+    const flags = await block.locator('.demand-spc-reading__flags li').allTextContents();
+    check(flags.some((f) => /^[^:]*2025[^:]*: Shift — 7 or more points above the mean/.test(f)),
+      `no "Shift" flag in 2025 for early-years SLT: ${JSON.stringify(flags)}`);
+    await block.scrollIntoViewIfNeeded();
+    await shot('demand-early-years-slt.png');
+  }],
+
+  ['demand: switching to raw counts changes what the chart says', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await openDemand(page, baseUrl, '&service=SLT', waitForChart);
+    const block = spcBlock(page, 'Speech and language therapy referrals per month: all schools');
+    check((await chartText(block)).includes('Seasonally adjusted'), 'the default chart is not seasonally adjusted');
+    await page.getByRole('group', { name: 'Series charted' }).getByRole('radio', { name: /Raw monthly counts/ }).check();
+    await page.waitForURL(/spc=raw/);
+    await page.waitForFunction(() => {
+      const svg = document.querySelector('.demand-spc-series .vega-embed svg');
+      return svg && svg.textContent.includes('Raw counts') && !svg.textContent.includes('Seasonally adjusted');
+    }, undefined, { timeout: TIMEOUT });
+    check(await page.getByRole('status').filter({ hasText: 'Showing raw monthly counts' }).count() === 1, 'the status line does not say raw counts');
+    check((await block.locator('.chart-figure__caption').textContent()).includes('Raw'), 'the caption does not say raw');
+    await page.getByRole('group', { name: 'Moving-range screening' }).getByRole('radio', { name: /^Off/ }).check();
+    await page.waitForURL(/screening=off/);
+    await page.waitForFunction(() => document.querySelector('.demand-spc-series .chart-figure__caption')?.textContent.includes('without screening'), undefined, { timeout: TIMEOUT });
+    await shot('demand-raw.png');
+  }],
+
+  ['demand: the capacity calculator recomputes FTE and rejects a non-number', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await openDemand(page, baseUrl, '&service=SLT', waitForChart);
+    const hours = page.getByLabel('Productive (clinical) hours per FTE per week');
+    await hours.waitFor({ timeout: TIMEOUT });
+    check(await hours.inputValue() === '22.5', `productive hours default is ${await hours.inputValue()}`);
+    check(/Derived from your data|derived from your data/.test(await page.locator('.demand-capacity').textContent()), 'no derived hours-per-referral source');
+    await page.locator('.demand-summary-list').waitFor({ timeout: TIMEOUT });
+    const before = await result(page, 'FTE needed to meet the target');
+    check(before.value > 0, `FTE for target before: ${before.text}`);
+    await hours.fill('30');
+    await page.getByRole('button', { name: 'Recalculate' }).click();
+    await page.waitForFunction((old) => {
+      const row = [...document.querySelectorAll('.demand-summary-list__row')].find((r) => r.querySelector('dt')?.textContent === 'FTE needed to meet the target');
+      return row && row.querySelector('.demand-summary-list__figure')?.textContent !== old;
+    }, before.text, { timeout: TIMEOUT });
+    const after = await result(page, 'FTE needed to meet the target');
+    const expected = before.value * 22.5 / 30;
+    check(Math.abs(after.value - expected) <= 0.11, `FTE for target ${after.value}, expected about ${expected.toFixed(2)} (22.5 → 30 hours)`);
+    check((await page.locator('.demand-capacity__status').textContent()).includes('30.0 productive'), 'the status does not state the new assumption');
+
+    await hours.fill('lots');
+    await page.getByRole('button', { name: 'Recalculate' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor({ timeout: TIMEOUT });
+    const link = summary.getByRole('link', { name: /must be a number/ });
+    check(await link.count() === 1, `error summary says ${await summary.textContent()}`);
+    const target = (await link.getAttribute('href'))?.slice(1);
+    check(target && target === await hours.getAttribute('id'), `the error links to #${target}, not the field`);
+    check(await hours.getAttribute('aria-invalid') === 'true', 'the field is not marked invalid');
+    check((await page.locator(`#${target}-error`).textContent()).includes('must be a number'), 'no inline error message by the field');
+    check(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), 'error summary not focused');
+    check((await result(page, 'FTE needed to meet the target')).text === after.text, 'results changed after an invalid entry');
+    await link.click();
+    check(await page.evaluate(() => document.activeElement?.id) === target, 'following the error link did not move focus to the field');
+    await shot('demand-capacity-error.png');
+  }],
+
+  ['demand: accessibility (axe-core)', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
+    const out = [];
+    await openDemand(page, baseUrl, '', waitForChart);
+    await page.getByRole('button', { name: 'Recalculate' }).first().waitFor({ timeout: TIMEOUT });
+    await page.getByRole('heading', { name: 'Occupational therapy: referrals recorded and forecast' }).waitFor({ timeout: TIMEOUT });
+    out.push(['demand', axeError(await runAxe(page))]);
+    await page.getByRole('button', { name: 'Show data table' }).first().click();
+    check(await page.locator('figure table').count() >= 1, 'no data table after "Show data table"');
+    out.push(['demand with a data table', axeError(await runAxe(page))]);
+    const hours = page.getByLabel('Target wait from referral to first contact').first();
+    await hours.fill('');
+    await page.getByRole('button', { name: 'Recalculate' }).first().click();
+    await page.locator('.error-summary').waitFor({ timeout: TIMEOUT });
+    out.push(['demand with a form error', axeError(await runAxe(page))]);
+    await shot('demand-axe.png');
+    return out;
+  }],
+];

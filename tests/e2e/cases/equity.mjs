@@ -1,0 +1,135 @@
+// End-to-end cases for the Equity view (src/features/equity), run by tests/e2e/run.mjs on the built app with the
+// committed sample data (seed 1; its planted patterns are described in sample-data/README.md).
+const TIMEOUT = 60_000;
+const SECTION = { rates: '#equity-rates', funnel: '#equity-funnel', provision: '#equity-provision', unmet: '#equity-unmet-need', programmes: '#equity-programmes' };
+const section = (page, id) => page.locator(`section[aria-labelledby="${id.slice(1)}"]`);
+const figureTitled = (page, title) => page.locator('figure.chart-figure', { has: page.getByRole('heading', { name: title, exact: true }) });
+
+/** Charts drawn in a section: Vega SVGs holding at least one mark. */
+const drawnCharts = (page, id) => section(page, id).locator('.vega-embed svg').evaluateAll(
+  (svgs) => svgs.filter((svg) => svg.querySelector('g[class^="mark-"] path')).length);
+
+/** Waits until no section is loading or updating and `count` charts are drawn in the section. */
+async function waitForSection(page, id, count) {
+  await page.waitForFunction(([sel, n]) => {
+    const s = document.querySelector(`section[aria-labelledby="${sel}"]`);
+    if (!s || s.querySelector('.app-progress')) return false;
+    return [...s.querySelectorAll('.vega-embed svg')].filter((svg) => svg.querySelector('g[class^="mark-"] path')).length === n;
+  }, [id.slice(1), count], { timeout: TIMEOUT });
+}
+
+async function flagRows(page, caption) {
+  const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
+  await table.waitFor({ timeout: TIMEOUT });
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
+}
+
+export const CASES = [
+  ['equity: heat tables and funnel plots drawn from the sample data, with the planted patterns flagged', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await page.goto(baseUrl);
+    await waitForChart(page);
+    await waitForSection(page, SECTION.rates, 2);
+    await waitForSection(page, SECTION.funnel, 2);
+    check(await drawnCharts(page, SECTION.rates) === 2, 'the heat tables (SLT and OT) are not both drawn');
+    check(await drawnCharts(page, SECTION.funnel) === 2, 'the funnel plots (SLT and OT) are not both drawn');
+    const sections = await page.locator('main section.equity-section > h2').allTextContents();
+    check(sections.join('|') === 'Referral rates by school type and age|Schools that refer more or less than expected|Therapy provision by school type|Possible unmet need|Universal programmes',
+      `sections: ${sections.join('|')}`);
+    for (const title of ['Speech and language therapy: referral rates by school type and age', 'Occupational therapy: referral rates by school type and age']) {
+      check(await figureTitled(page, title).count() === 1, `no heat table titled "${title}"`);
+    }
+    // Pattern 1: independent schools' OT access is much lower than the area's.
+    const otFlags = await flagRows(page, 'Occupational therapy: groups much higher or much lower than the area');
+    const independent = otFlags.find((r) => r[0] === 'Independent settings, all ages');
+    check(independent?.[1] === 'much lower', `independent OT flag: ${JSON.stringify(independent)}`);
+    check(/99\.8% interval/.test(independent?.[2] ?? ''), `independent OT flag does not say which interval: ${independent?.[2]}`);
+    // Pattern 4: the two SLT funnel outliers, outside the 99.8% limits, each with its reason.
+    const sltOutliers = await flagRows(page, 'Speech and language therapy: schools outside the 99.8% limits');
+    const byName = (name) => sltOutliers.find((r) => r[0].startsWith(name));
+    check(byName('Brookcroft CofE Primary School')?.[1] === 'much higher', `Brookcroft: ${JSON.stringify(byName('Brookcroft'))}`);
+    check(byName('Fernholme Primary Academy')?.[1] === 'much lower', `Fernholme: ${JSON.stringify(byName('Fernholme'))}`);
+    check(/above the upper 99\.8% limit/.test(byName('Brookcroft CofE Primary School')?.[2] ?? ''), 'Brookcroft\'s explanation does not name the limit');
+    check(/below the lower 99\.8% limit/.test(byName('Fernholme Primary Academy')?.[2] ?? ''), 'Fernholme\'s explanation does not name the limit');
+    // The other sections drew too: provision, need and provision (one per service), programme impact.
+    await waitForSection(page, SECTION.provision, 1);
+    await waitForSection(page, SECTION.unmet, 2);
+    await waitForSection(page, SECTION.programmes, 1);
+    check(await page.getByText('Referrals fell by', { exact: false }).count() >= 1, 'no verdict for the planted programme adopter (Maplewood)');
+    check(await page.locator('.chart-figure').count() === 8, `expected 8 chart figures, found ${await page.locator('.chart-figure').count()}`);
+    await shot('equity-full.png');
+  }],
+
+  ['equity: a service filter updates the charts', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await page.goto(baseUrl);
+    await waitForChart(page);
+    await waitForSection(page, SECTION.rates, 2);
+    await page.getByRole('combobox', { name: 'Service', exact: true }).selectOption('OT');
+    await page.waitForURL(/service=OT/);
+    await waitForSection(page, SECTION.rates, 1);
+    await waitForSection(page, SECTION.funnel, 1);
+    const titles = await page.locator('figure.chart-figure h3').allTextContents();
+    check(!titles.some((t) => t.startsWith('Speech and language therapy')), `SLT charts still shown: ${titles.join(' | ')}`);
+    check(titles.includes('Occupational therapy: referral rates by school type and age'), `no OT heat table: ${titles.join(' | ')}`);
+    // The same state straight from the URL.
+    await page.goto(`${baseUrl}?view=equity&service=OT`);
+    await waitForSection(page, SECTION.rates, 1);
+    await waitForSection(page, SECTION.funnel, 1);
+    check(await figureTitled(page, "Occupational therapy: schools' referral rates by size").count() === 1, 'no OT funnel plot from ?service=OT');
+    check(await drawnCharts(page, SECTION.rates) === 1 && await drawnCharts(page, SECTION.funnel) === 1, 'not one heat table and one funnel plot for OT');
+    await shot('equity-service-ot.png');
+  }],
+
+  ['equity: funnel tooltip, and clicking an outlier (or its link) opens My setting', async ({ page, baseUrl, shot, check }) => {
+    await page.goto(`${baseUrl}?view=equity&service=SLT&to=2026-08`);
+    await waitForSection(page, SECTION.funnel, 1);
+    const funnel = figureTitled(page, "Speech and language therapy: schools' referral rates by size");
+    const brookcroft = funnel.locator('g.mark-symbol.role-mark path[aria-label*="Brookcroft"]').first();
+    await brookcroft.hover();
+    const tooltip = page.locator('#vg-tooltip-element');
+    await tooltip.waitFor({ state: 'visible', timeout: TIMEOUT });
+    check((await tooltip.textContent()).includes('Brookcroft CofE Primary School'), `tooltip says ${await tooltip.textContent()}`);
+    await shot('equity-funnel-tooltip.png');
+    await brookcroft.click();
+    await page.waitForURL((url) => url.searchParams.get('view') === 'my-setting', { timeout: TIMEOUT });
+    const clicked = new URL(page.url()).searchParams;
+    check(clicked.get('school') === '119110', `clicked through to school ${clicked.get('school')}`);
+    check(clicked.get('service') === 'SLT' && clicked.get('to') === '2026-08', `filters not kept: ${page.url()}`);
+    await page.goBack();
+    await waitForSection(page, SECTION.funnel, 1);
+    // Keyboard: the outlier's link in the table under the chart.
+    const link = page.getByRole('link', { name: /^Fernholme Primary Academy/ });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('view') === 'my-setting', { timeout: TIMEOUT });
+    const linked = new URL(page.url()).searchParams;
+    check(linked.get('school') === '125550' && linked.get('service') === 'SLT', `link went to ${page.url()}`);
+  }],
+
+  ['equity: changing a prevalence assumption recomputes expected need', async ({ page, baseUrl, check }) => {
+    await page.goto(`${baseUrl}?view=equity&service=SLT`);
+    const caption = 'Speech and language therapy: schools flagged as possible unmet need';
+    const fernholme = async () => (await flagRows(page, caption)).find((r) => r[0] === 'Fernholme Primary Academy');
+    check((await fernholme())?.includes('about 60'), `Fernholme's expected need at the published 9.92%: ${await fernholme()}`);
+    await page.getByText('How expected need is estimated, and changing the assumptions').click();
+    check(await page.getByText('Norbury et al. (2016)', { exact: false }).first().isVisible(), 'the SLCN source is not shown');
+    await page.getByLabel('Speech and language therapy: children with language disorder').fill('20');
+    await page.getByRole('button', { name: 'Apply assumptions' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('table tbody tr')].some((r) => r.textContent.includes('Fernholme') && r.textContent.includes('about 120')), null, { timeout: TIMEOUT });
+    await page.getByLabel('Speech and language therapy: children with language disorder').fill('abc');
+    await page.getByRole('button', { name: 'Apply assumptions' }).click();
+    check(await page.getByText('Enter the speech and language prevalence as a number').isVisible(), 'no error message for a non-number');
+  }],
+
+  ['equity: accessibility (axe-core), with details and a data table open', async ({ page, baseUrl, shot, runAxe, axeError }) => {
+    await page.goto(baseUrl);
+    await waitForSection(page, SECTION.rates, 2);
+    await waitForSection(page, SECTION.funnel, 2);
+    await waitForSection(page, SECTION.programmes, 1);
+    const out = [['equity view', axeError(await runAxe(page))]];
+    await page.getByRole('button', { name: 'Show data table' }).first().click();
+    for (const summary of await page.locator('main details > summary').all()) await summary.click();
+    out.push(['equity view with a data table and every details panel open', axeError(await runAxe(page))]);
+    await shot('equity-details-open.png');
+    return out;
+  }],
+];
