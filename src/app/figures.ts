@@ -1,8 +1,8 @@
 // The bridge from the shell to the analytics layer: every figure a view shows is computed by src/analytics (the
 // same code `report` runs) on the loaded data, through react-query, keyed by the figure's name, the data version,
 // the URL's filters and the figure's own options. Views call useFigure and only render.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { periodOf, type Filters as AnalyticsFilters, type Period } from '../analytics/index.ts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { resolvePeriod, type Filters as AnalyticsFilters, type Period } from '../analytics/index.ts';
 import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../analytics/settings.ts';
 import { createQueryRunner, type RunQuery } from '../queries/index.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
@@ -48,12 +48,19 @@ export function useFigure<T>(
   const [urlFilters] = useFilters();
   const filters = { ...toAnalyticsFilters(urlFilters), ...options.overrides };
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const client = useQueryClient();
   return useQuery({
     queryKey: ['figure', name, data.version, filters, settings, options.key ?? null],
     queryFn: async () => {
+      performance.mark(`tee:figure-start:${name}`);
       const run = runnerOf(data.db);
-      const period = await periodOf(run, filters);
-      return compute({ run, filters, period, settings });
+      // The data's extent is asked once per data set, not once per figure.
+      const [extent] = await client.ensureQueryData({ queryKey: ['extent', data.version], queryFn: () => run('period', []), staleTime: Infinity });
+      if (!extent) throw new Error('The period query returned no row.');
+      const period = resolvePeriod(filters, extent);
+      const figure = await compute({ run, filters, period, settings });
+      performance.mark(`tee:figure-end:${name}`);
+      return figure;
     },
     placeholderData: keepPreviousData,
   });

@@ -9,6 +9,7 @@ import { DownloadCsvButton } from './DownloadCsvButton.tsx';
 import { downloadBlob, downloadUrl, fileNameOf } from './download.ts';
 import type { Column } from './table-columns.ts';
 import { useNearViewport } from './use-near-viewport.ts';
+import { announceChartDrawn } from './Deferred.tsx';
 
 export interface ChartFigureProps<Row> {
   readonly title: string;
@@ -53,7 +54,7 @@ export function ChartFigure<Row extends object>({ title, caption, spec, rows, co
         {caption && <p className="chart-figure__caption">{caption}</p>}
       </figcaption>
       {near
-        ? <VegaEmbed className="chart-figure__chart" spec={described} options={EMBED_OPTIONS} onEmbed={(result) => { setView(result.view); onView?.(result.view); }} />
+        ? <VegaEmbed className="chart-figure__chart" spec={described} options={EMBED_OPTIONS} onEmbed={(result) => { setView(result.view); onView?.(result.view); announceChartDrawn(); }} />
         : <div className="chart-figure__chart chart-figure__placeholder" ref={placeholder} />}
       <div className="chart-figure__actions">
         <button type="button" className="button button--secondary" onClick={saveSvg} disabled={!view}>Download SVG</button>

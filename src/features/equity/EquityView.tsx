@@ -10,6 +10,8 @@ import { ProvisionSection } from './components/ProvisionSection.tsx';
 import { RatesSection } from './components/RatesSection.tsx';
 import { UnmetNeedSection } from './components/UnmetNeedSection.tsx';
 import './equity.css';
+import { Deferred } from '../../components/Deferred.tsx';
+import { useRatesByTypePhase } from './api/get-rates-by-type-phase.ts';
 
 const CONTENTS = [
   ['equity-rates', 'Referral rates by school type and age'],
@@ -22,6 +24,9 @@ const CONTENTS = [
 export default function EquityView() {
   const [filters] = useFilters();
   const services: readonly string[] = filters.service ? [filters.service] : SERVICES;
+  // The rest of the view waits for the heat tables' figure (shared with RatesSection through react-query's cache),
+  // so the first chart is not held up by four other figures.
+  const firstFigureReady = useRatesByTypePhase().data !== undefined;
   return (
     <div className="equity">
       <p className="body">
@@ -35,10 +40,12 @@ export default function EquityView() {
         </ol>
       </nav>
       <RatesSection services={services} />
-      <FunnelSection services={services} />
-      <ProvisionSection />
-      <UnmetNeedSection services={services} />
-      <ProgrammesSection services={services} />
+      <Deferred after={firstFigureReady}>
+        <FunnelSection services={services} />
+        <ProvisionSection />
+        <UnmetNeedSection services={services} />
+        <ProgrammesSection services={services} />
+      </Deferred>
     </div>
   );
 }
