@@ -104,7 +104,8 @@ export function tableOfFile(fileName: string): TableSpec | undefined {
   return TABLE_NAMES.map((n) => TABLES[n]).find((t) => t.name === base);
 }
 
-const DUCKDB_TYPE: Record<ColumnSpec['type'], string> = {
+/** The DuckDB type each contract column type is loaded as. */
+export const DUCKDB_TYPE: Readonly<Record<ColumnSpec['type'], string>> = {
   string: 'VARCHAR', enum: 'VARCHAR', integer: 'INTEGER', number: 'DOUBLE', date: 'DATE', month: 'VARCHAR', boolean: 'BOOLEAN',
 };
 

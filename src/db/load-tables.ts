@@ -1,7 +1,7 @@
 // Loads the contract's CSV files into DuckDB tables and builds the derived views every question reads
 // (referrals_enriched, school_phase_rolls). Shared by the browser and Node, so it uses only the Database interface
 // and standard JS (TextDecoder), never fetch, fs or DOM.
-import { TABLES, TABLE_NAMES, checkHeader, duckdbColumns, tableOfFile } from '../contract/index.ts';
+import { DUCKDB_TYPE, TABLES, TABLE_NAMES, checkHeader, tableOfFile } from '../contract/index.ts';
 import type { TableName, TableSpec } from '../contract/index.ts';
 import type { Database } from './database.ts';
 
@@ -48,9 +48,9 @@ export class TableLoadError extends Error {
 
 export const MAX_REPORTED_REJECTS = 200;
 
-/** Column name → DuckDB type, read from the contract's own `columns={...}` literal so the two cannot drift. */
+/** Column name → DuckDB type, from the contract's own DUCKDB_TYPE (as duckdbColumns uses) so the two cannot drift. */
 function duckdbTypes(table: TableSpec): Map<string, string> {
-  return new Map([...duckdbColumns(table).matchAll(/'([^']+)': '([^']+)'/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return new Map(table.columns.map((c) => [c.name, DUCKDB_TYPE[c.type]]));
 }
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;

@@ -1,18 +1,16 @@
 // `anonymise` end to end on the synthetic raw extract in tests/fixtures/raw: pseudonyms, dropped identifiers, year
 // groups, refusals that write nothing, and output that passes `validate`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../../pipelines/cli-error.ts';
+import { describe, expect, it } from 'vitest';
 import { run as anonymise } from '../../pipelines/commands/anonymise.ts';
 import { run as validate } from '../../pipelines/commands/validate.ts';
+import { capture, tempWorkDir } from './cli-helpers.ts';
 
 const EXTRACT = 'tests/fixtures/raw/referrals-extract.csv';
 const CLEAN = 'tests/fixtures/contract/clean';
 const TODAY = ['--today', '2025-06-30'];
-const work = mkdtempSync(join(tmpdir(), 'tee-anonymise-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempWorkDir('tee-anonymise-');
 
 const KEY = join(work, 'key.txt');
 const OTHER_KEY = join(work, 'other-key.txt');
@@ -20,23 +18,6 @@ const SHORT_KEY = join(work, 'short-key.txt');
 writeFileSync(KEY, `${'a1'.repeat(32)}\n`, { mode: 0o600 });
 writeFileSync(OTHER_KEY, `${'b2'.repeat(32)}\n`, { mode: 0o600 });
 writeFileSync(SHORT_KEY, `${'c3'.repeat(15)}\n`, { mode: 0o600 }); // 30 bytes once the newline is dropped
-
-type Run = (argv: string[]) => Promise<number>;
-async function capture(command: Run, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await command(argv), stdout, stderr };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: `${stderr}error: ${error.message}\n` };
-    throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let folders = 0;
 /** A partnership folder: the raw extract plus the clean schools, provision and workforce tables, optionally edited. */

@@ -1,34 +1,18 @@
 // `to-parquet` and the contract's Parquet types, checked by reading the files back with hyparquet (the reader the
 // browser uses), not with the writer that made them.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TABLES } from '../../src/contract/index.ts';
-import { CliError } from '../../pipelines/cli-error.ts';
 import { run as toParquet } from '../../pipelines/commands/to-parquet.ts';
 import { ParquetTableWriter, TABLE_METADATA_KEY } from '../../pipelines/csv/parquet-table.ts';
+import { capture as captureCli, tempWorkDir, type CliResult } from './cli-helpers.ts';
 
 const CLEAN = 'tests/fixtures/contract/clean';
-const work = mkdtempSync(join(tmpdir(), 'tee-parquet-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempWorkDir('tee-parquet-');
 
-async function capture(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await toParquet(argv), stdout, stderr };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: `${stderr}error: ${error.message}\n` };
-    throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const capture = (...argv: string[]): Promise<CliResult> => captureCli(toParquet, ...argv);
 
 function bytesOf(path: string): ArrayBuffer {
   const buffer = readFileSync(path);

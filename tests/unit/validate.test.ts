@@ -1,34 +1,18 @@
 // `validate` end to end on small fixture folders: exit codes, `file:line: column: message` lines with the right
 // line numbers, summaries, the error cap, and one run through the real CLI entry.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../../pipelines/cli-error.ts';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../pipelines/commands/validate.ts';
+import { capture, tempWorkDir, type CliResult } from './cli-helpers.ts';
 
 const CLEAN = 'tests/fixtures/contract/clean';
 const TODAY = ['--today', '2025-06-30'];
-const work = mkdtempSync(join(tmpdir(), 'tee-validate-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempWorkDir('tee-validate-');
 
-async function validate(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => { stdout += String(chunk); return true; });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => { stderr += String(chunk); return true; });
-  try {
-    return { code: await run(argv), stdout, stderr };
-  } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: `${stderr}error: ${error.message}\n` };
-    throw error;
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const validate = (...argv: string[]): Promise<CliResult> => capture(run, ...argv);
 
 /** A copy of the clean fixtures with `edit` applied to one file's text. */
 function copyWith(name: string, file: string, edit: (text: string) => string): string {

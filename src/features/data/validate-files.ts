@@ -10,7 +10,7 @@ import {
 } from '../../contract/index.ts';
 import { CsvFormatError, readCsvRecords, type CsvRecord } from './lib/csv-records.ts';
 import { FileTally, type FileFormat, type FileReport } from './lib/file-report.ts';
-import { openParquet } from './lib/parquet-records.ts';
+import { openParquet } from '../../contract/parquet-records.ts';
 
 export type { FileReport, ReasonCount, FileFormat } from './lib/file-report.ts';
 export { reasonOf } from './lib/file-report.ts';
