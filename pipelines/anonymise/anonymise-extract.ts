@@ -65,12 +65,12 @@ export async function anonymiseExtract(options: AnonymiseOptions): Promise<Anony
       reports.push(report);
       if (!report.clean) continue;
       await copyFile(path, output.stage(TABLES[table].file));
-      written.push({ path: join(output.dir, TABLES[table].file), rows: report.rowsOk, how: 'checked and copied unchanged' });
+      written.push({ path: join(output.dir, TABLES[table].file), rows: report.rowsAccepted, how: 'checked and copied unchanged' });
     }
     const referrals = await anonymiseReferrals({ ...options, knownUrns, scan, target: output.stage('referrals.csv') });
     reports.push(referrals);
     const left = referrals.rowsRejected > 0 ? `, ${referrals.rowsRejected} rejected rows left out` : '';
-    written.push({ path: join(output.dir, 'referrals.csv'), rows: referrals.rowsOk, how: `pseudonymised${left}` });
+    written.push({ path: join(output.dir, 'referrals.csv'), rows: referrals.rowsAccepted, how: `pseudonymised${left}` });
 
     const refusals = refusalsOf(reports, scan.found, options.dropInvalid);
     if (refusals.length > 0) {
@@ -92,7 +92,7 @@ function refusalsOf(reports: readonly TableReport[], identifiers: number, dropIn
     const rejectedAllowed = dropInvalid && report.table === 'referrals';
     if (report.fileProblems > 0 || report.rowsNotChecked) refusals.push(`${report.file} has problems with its header or format`);
     else if (report.rowsRejected > 0 && !rejectedAllowed) refusals.push(`${report.file} has ${report.rowsRejected} rows the contract rejects${report.table === 'referrals' ? ' (--drop-invalid leaves them out)' : ''}`);
-    else if (report.table === 'referrals' && report.rowsOk === 0) refusals.push(`${report.file} has no referral the contract accepts`);
+    else if (report.table === 'referrals' && report.rowsAccepted === 0) refusals.push(`${report.file} has no referral the contract accepts`);
   }
   return refusals;
 }

@@ -1,45 +1,20 @@
 // What a check found, for people: each problem as one `file:line: column: what is wrong (value)` line (the first N
 // of them), and per file the rows kept, the rows rejected and how many rows each reason rejected.
 import { formatIssue, type TableName, type ValidationIssue } from '../../src/contract/index.ts';
+import { RowTally } from '../../src/contract/row-tally.ts';
 
-/** Problems grouped by what is wrong, without the value or the other date that made it wrong. */
-export function reasonOf(issue: ValidationIssue): string {
-  return `${issue.column}: ${issue.message.replace(/ \([^()]*\)$/, '')}`;
-}
-
-export class TableReport {
-  rowsOk = 0;
-  rowsRejected = 0;
-  /** Problems with the file as a whole: its header, or CSV it is impossible to read on from. */
-  fileProblems = 0;
-  /** Set when the header is too broken for the rows to be checked. */
-  rowsNotChecked = false;
-  readonly rejectedByReason = new Map<string, number>();
-
-  constructor(readonly file: string, readonly table: TableName) {}
-
-  get clean(): boolean {
-    return this.fileProblems === 0 && this.rowsRejected === 0;
-  }
-
-  addRow(issues: readonly ValidationIssue[]): void {
-    if (issues.length === 0) {
-      this.rowsOk++;
-      return;
-    }
-    this.rowsRejected++;
-    for (const reason of new Set(issues.map(reasonOf))) {
-      this.rejectedByReason.set(reason, (this.rejectedByReason.get(reason) ?? 0) + 1);
-    }
+/** One file's tally with its name, and the summary `validate` prints. */
+export class TableReport extends RowTally {
+  constructor(readonly file: string, readonly table: TableName) {
+    super();
   }
 
   summaryLines(): string[] {
     const lines = [this.rowsNotChecked
       ? `${this.file}: rows not checked (fix the header first)`
-      : `${this.file}: ${this.rowsOk} rows ok, ${this.rowsRejected} rejected`];
+      : `${this.file}: ${this.rowsAccepted} rows ok, ${this.rowsRejected} rejected`];
     if (this.fileProblems > 0) lines.push(`  header or format: ${this.fileProblems} problem${this.fileProblems === 1 ? '' : 's'}`);
-    const reasons = [...this.rejectedByReason].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    for (const [reason, rows] of reasons) lines.push(`  ${rows} row${rows === 1 ? '' : 's'} rejected for ${reason}`);
+    for (const { reason, rows } of this.rejectedByReason()) lines.push(`  ${rows} row${rows === 1 ? '' : 's'} rejected for ${reason}`);
     return lines;
   }
 }

@@ -13,7 +13,6 @@ import { FileTally, type FileFormat, type FileReport } from './lib/file-report.t
 import { openParquet } from '../../contract/parquet-records.ts';
 
 export type { FileReport, ReasonCount, FileFormat } from './lib/file-report.ts';
-export { reasonOf } from './lib/file-report.ts';
 
 export interface ChosenFile {
   readonly name: string;

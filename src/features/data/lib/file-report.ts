@@ -1,15 +1,12 @@
 // What checking one file found, for people: rows accepted and rejected, how many rows each reason rejected, and the
 // first problems as `file:line: column: what is wrong (value)`. Mirrors TableReport in pipelines/csv/issue-log.ts
-// (which lives with the Node pipeline), so the browser and `validate` count the same way.
+// (which lives with the Node pipeline); both count with RowTally from the contract, so they count the same way.
 import type { TableName, ValidationIssue } from '../../../contract/index.ts';
+import { RowTally, type ReasonCount } from '../../../contract/row-tally.ts';
+
+export type { ReasonCount };
 
 export type FileFormat = 'csv' | 'parquet';
-
-export interface ReasonCount {
-  /** `column: what is wrong`, without the value. */
-  readonly reason: string;
-  readonly rows: number;
-}
 
 export interface FileReport {
   readonly fileName: string;
@@ -30,22 +27,14 @@ export interface FileReport {
   readonly issueCount: number;
 }
 
-/** Problems grouped by what is wrong, without the value or the other date that made it wrong. */
-export function reasonOf(issue: ValidationIssue): string {
-  return `${issue.column}: ${issue.message.replace(/ \([^()]*\)$/, '')}`;
-}
-
-/** Counts one file's rows and keeps its first `maxIssues` problems. */
-export class FileTally {
-  rowsAccepted = 0;
-  rowsRejected = 0;
-  fileProblems = 0;
-  rowsNotChecked = false;
+/** Counts one file's rows (the pipeline's tally) and keeps its first `maxIssues` problems. */
+export class FileTally extends RowTally {
   issueCount = 0;
   private readonly issues: ValidationIssue[] = [];
-  private readonly byReason = new Map<string, number>();
 
-  constructor(private readonly maxIssues: number) {}
+  constructor(private readonly maxIssues: number) {
+    super();
+  }
 
   private keep(issue: ValidationIssue): void {
     this.issueCount++;
@@ -58,25 +47,14 @@ export class FileTally {
   }
 
   row(issues: readonly ValidationIssue[]): void {
-    if (issues.length === 0) {
-      this.rowsAccepted++;
-      return;
-    }
-    this.rowsRejected++;
+    this.addRow(issues);
     issues.forEach((issue) => this.keep(issue));
-    for (const reason of new Set(issues.map(reasonOf))) this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + 1);
-  }
-
-  get clean(): boolean {
-    return this.fileProblems === 0 && this.rowsRejected === 0;
   }
 
   report(fileName: string, table: TableName, format: FileFormat, bytes: number): FileReport {
-    const rejectedByReason = [...this.byReason].map(([reason, rows]) => ({ reason, rows }))
-      .sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
     return {
       fileName, table, format, bytes, rowsAccepted: this.rowsAccepted, rowsRejected: this.rowsRejected,
-      fileProblems: this.fileProblems, rowsNotChecked: this.rowsNotChecked, rejectedByReason,
+      fileProblems: this.fileProblems, rowsNotChecked: this.rowsNotChecked, rejectedByReason: this.rejectedByReason(),
       issues: [...this.issues], issueCount: this.issueCount,
     };
   }
