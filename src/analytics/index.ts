@@ -5,7 +5,7 @@ import { DEFAULT_PREVALENCE, type PrevalenceAssumptions } from '../stats/index.t
 import { resolvePeriod, type Filters, type Period } from './filters.ts';
 import { funnel } from './funnel.ts';
 import { programmeImpact } from './programme.ts';
-import { provisionBySchool, provisionByTypeQuery } from './provision.ts';
+import { provisionBySchool, provisionByType, provisionByTypeQuery, provisionRows, provisionSchools } from './provision.ts';
 import { ratesByTypePhase } from './rates.ts';
 import { checkSettings, type AnalyticsSettings } from './settings.ts';
 import { spcSeries } from './spc.ts';
@@ -43,6 +43,7 @@ export async function buildReport(run: RunQuery, filters: Filters, options: Repo
   const settings = checkSettings(options.settings);
   const period = await periodOf(run, filters);
   const schoolUrn = options.schoolUrn ?? null;
+  const provision = await provisionRows(run, filters, period);
   return {
     meta: {
       period, filters, settings,
@@ -55,8 +56,8 @@ export async function buildReport(run: RunQuery, filters: Filters, options: Repo
     spc: await spcSeries(run, filters, period, settings, schoolUrn),
     waits: await waits(run, filters, period, settings, schoolUrn),
     waiting_list: await waitingListAge(run, filters, period, settings),
-    provision: await provisionBySchool(run, filters, period, settings, options.prevalence ?? DEFAULT_PREVALENCE),
-    provision_by_type: await provisionByTypeQuery(run, filters, period),
+    provision: provisionSchools(provision, settings, options.prevalence ?? DEFAULT_PREVALENCE),
+    provision_by_type: provisionByType(provision),
     programme_impact: await programmeImpact(run, filters, settings),
     forecast: await workforcePlans(run, filters, period, settings, options.capacity ?? DEFAULT_CAPACITY),
   };

@@ -67,11 +67,19 @@ export const PROVISION_SUPPRESSION = {
   partition: ['service'],
 } as const;
 
+export function provisionRows(run: RunQuery, filters: Filters, period: Period): Promise<ProvisionBySchoolRow[]> {
+  return run('provision-by-school', [...periodParams(filters, period), filters.locality]);
+}
+
+/** Each school's provision against need, flagged and suppressed, from the rows of provision-by-school. */
+export function provisionSchools(rows: ProvisionBySchoolRow[], settings: AnalyticsSettings, prevalence: PrevalenceAssumptions): ProvisionSchool[] {
+  return suppressTable(flagUnmetNeed(rows, prevalence), PROVISION_SUPPRESSION, settings.suppressionThreshold) as ProvisionSchool[];
+}
+
 export async function provisionBySchool(
   run: RunQuery, filters: Filters, period: Period, settings: AnalyticsSettings, prevalence: PrevalenceAssumptions,
 ): Promise<ProvisionSchool[]> {
-  const rows = await run('provision-by-school', [...periodParams(filters, period), filters.locality]);
-  return suppressTable(flagUnmetNeed(rows, prevalence), PROVISION_SUPPRESSION, settings.suppressionThreshold) as ProvisionSchool[];
+  return provisionSchools(await provisionRows(run, filters, period), settings, prevalence);
 }
 
 export function provisionByType(rows: ProvisionBySchoolRow[]): ProvisionByType[] {
@@ -89,5 +97,5 @@ export function provisionByType(rows: ProvisionBySchoolRow[]): ProvisionByType[]
 }
 
 export async function provisionByTypeQuery(run: RunQuery, filters: Filters, period: Period): Promise<ProvisionByType[]> {
-  return provisionByType(await run('provision-by-school', [...periodParams(filters, period), filters.locality]));
+  return provisionByType(await provisionRows(run, filters, period));
 }
