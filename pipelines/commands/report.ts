@@ -1,15 +1,17 @@
-// `report DIR`: the dashboard's figures, from the same .sql files and the same statistics, with suppression
-// applied, as JSON (default) or CSV. Keys are stable; README.md documents the shape.
+// `report DIR`: the dashboard's figures, from the same .sql files and the same statistics, through the same
+// disclosure gate (shareable by default: cell-key perturbation, 1–4 as "c"; `--exact` for the data's owner, marked
+// on every line of output as not for sharing), as JSON (default) or CSV. Keys are stable; README.md documents them.
 import Papa from 'papaparse';
 import { buildReport, DEFAULT_SETTINGS, NO_FILTERS, type Filters, type Report } from '../../src/analytics/index.ts';
 import { AGE_PHASES, SCHOOL_TYPES, SERVICES } from '../../src/contract/index.ts';
+import { countQuery, EXACT_MARK } from '../../src/disclosure/index.ts';
 import { createQueryRunner } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
 import { CliError, numberFlag, parseArgs } from '../cli-error.ts';
 import { loadDirectory } from '../load-dir.ts';
 
 export const usage = 'report DIR [--format json|csv] [--service SLT|OT] [--school URN] [--from yyyy-mm] [--to yyyy-mm] '
-  + '[--locality NAME] [--type SCHOOL_TYPE] [--phase AGE_PHASE] [--threshold N] [--no-screening] [--raw-spc]';
+  + '[--locality NAME] [--type SCHOOL_TYPE] [--phase AGE_PHASE] [--threshold N] [--no-screening] [--raw-spc] [--exact]';
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | null {
   if (value === undefined) return null;
@@ -40,11 +42,15 @@ export function reportAsCsv(report: Report): string {
     ['programme_impact', report.programme_impact],
     ['forecast', report.forecast.flatMap((f) => f.forecast.map((p) => ({ service: f.service, method: f.forecastMethod, ...p })))],
   ];
-  return sections.map(([name, rows]) => `# ${name}\n${Papa.unparse(rows, { escapeFormulae: true, newline: '\n' })}\n`).join('\n');
+  const mark = report.meta.settings.disclosure === 'exact' ? `# ${EXACT_MARK}\n` : '';
+  return mark + sections.map(([name, rows]) => `# ${name}\n${Papa.unparse(rows, { escapeFormulae: true, newline: '\n' })}\n`).join('\n');
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
+  // --exact takes no value: a word after it is the folder.
+  const exactValue = flags.get('exact');
+  if (exactValue !== undefined && exactValue !== 'true') positional.unshift(exactValue);
   const dir = positional[0];
   if (!dir) throw new CliError(`usage: ${usage}`, 2);
   const format = flags.get('format') ?? 'json';
@@ -63,14 +69,16 @@ export async function run(argv: string[]): Promise<number> {
     suppressionThreshold: numberFlag(flags, 'threshold', DEFAULT_SETTINGS.suppressionThreshold),
     spcScreening: !flags.has('no-screening'),
     spcSeries: flags.has('raw-spc') ? 'raw' as const : DEFAULT_SETTINGS.spcSeries,
+    disclosure: flags.has('exact') ? 'exact' as const : DEFAULT_SETTINGS.disclosure,
   };
   if (settings.suppressionThreshold < 3) throw new CliError('--threshold can never be below 3', 2);
   process.stderr.write(`loading ${dir} into DuckDB…\n`);
   const { db, loaded } = await loadDirectory(dir);
   if (loaded.rejectCount > 0) process.stderr.write(`warning: ${loaded.rejectCount} cells could not be read and their rows were left out; run validate ${dir}\n`);
   try {
-    const runQuery = createQueryRunner((sql, params) => db.query(sql, params), diskSql);
+    const runQuery = countQuery(createQueryRunner((sql, params) => db.query(sql, params), diskSql));
     const report = await buildReport(runQuery, filters, { settings, schoolUrn: flags.get('school') ?? null });
+    if (settings.disclosure === 'exact') process.stderr.write(`${EXACT_MARK}\n`);
     process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportAsCsv(report));
     return 0;
   } finally {

@@ -1,17 +1,22 @@
 // Funnel plot of schools (METHODS §4): each school's referral rate against its pupils, with 95% and 99.8% limits
-// around the pooled area rate. Schools whose count is suppressed are not plotted (only counted).
+// around the pooled area rate. Schools whose count is "c" are not plotted (only counted).
 //
-// Rates are indirectly standardised for age mix: referrals fall steeply with age, so against a crude area rate
-// nearly every primary sits above the funnel and every secondary below it, which says nothing about the schools.
-// Each school's expected count E is what its age-phase rolls would refer at the area's rate for each phase; the
-// point is drawn at the weighted denominator n = E ÷ R (the pupils at the area's age mix who would expect E) and
-// the rate O ÷ n = (O ÷ E) × R. With n on the x axis the §4 limits apply unchanged and a point lies outside a limit
-// exactly when its exact Poisson interval excludes E. With one age phase filtered, n is the phase roll.
-import type { RunQuery, SchoolRateRow } from '../queries/index.ts';
-import { funnelLimits, funnelPosition, rateInterval } from '../stats/index.ts';
+// Rates are indirectly standardised for age mix (METHODS §3): referrals fall steeply with age, so against a crude
+// area rate nearly every primary sits above the funnel and every secondary below it, which says nothing about the
+// schools. Each school's expected count E is what its age-phase rolls would refer at the area's published rate for
+// each phase; the point is drawn at the weighted denominator n = E ÷ R (the pupils at the area's age mix who would
+// expect E) and the rate O ÷ n = (O ÷ E) × R. With n on the x axis the §4 limits apply unchanged and a point lies
+// outside a limit exactly when its exact Poisson interval excludes E. With one age phase filtered, n is the phase
+// roll. Every count here — a school's, each phase's, the area's — is published by the gate before use, so no
+// figure can be worked back to a hidden school's count (the area total is a perturbed cell of its own).
+import type { CountQuery, Gate, Published } from '../disclosure/index.ts';
+import { cellSum } from '../disclosure/index.ts';
+import { formatNumber, funnelLimits, funnelPosition, rateInterval } from '../stats/index.ts';
 import type { Filters, Period } from './filters.ts';
+import { gateOf } from './gate.ts';
 import { periodParams } from './params.ts';
 import { PER_PUPILS, pupilYears } from './rates.ts';
+import { phaseTotals, schoolsOf, type SchoolPhaseRow } from './school-cells.ts';
 import type { AnalyticsSettings } from './settings.ts';
 
 export type FunnelPosition = ReturnType<typeof funnelPosition>;
@@ -21,10 +26,14 @@ export interface FunnelPoint {
   referrals: number;
   /** Pupils on roll (in the age phase, when one is filtered). */
   pupils: number;
+  /** Referrals expected from its pupils' ages at the area's rate for each phase. */
+  expected: number;
   /** The x of the funnel: pupils weighted for age mix (E ÷ R), in the same units as `limits[].pupils`. */
   denominator: number;
-  /** Referrals per 1,000 pupils per year, standardised for age mix, and its exact 95% interval. */
+  /** Referrals per 1,000 pupils per year, adjusted for age mix, and its exact 95% interval. */
   rate: number; lower95: number; upper95: number;
+  /** The school's crude rate (referrals ÷ its pupils), for reading beside other charts. */
+  crude_rate: number;
   position: FunnelPosition;
   explanation: string;
 }
@@ -33,7 +42,7 @@ export interface FunnelLimitPoint { pupils: number; lower95: number; upper95: nu
 
 export interface FunnelSeries {
   service: string;
-  /** Pooled: Σ referrals ÷ Σ pupil-years × 1,000 (not a mean of school rates). */
+  /** Pooled: the published area count ÷ Σ pupil-years × 1,000 (not a mean of school rates). */
   areaRate: number;
   points: FunnelPoint[];
   /** Schools with 1–4 referrals (not plotted: small numbers) and with no pupils in the phase. */
@@ -67,48 +76,62 @@ export function funnelCurve(areaRatePerPupilYear: number, maxPupils: number, mon
   return out;
 }
 
-/**
- * Schools with 1–4 referrals are not plotted. The area rate and the plotted schools give the hidden schools'
- * total by subtraction, so when exactly one school is hidden, the next smallest school is hidden too.
- */
-export function withoutRecoverable(rows: SchoolRateRow[], threshold: number): SchoolRateRow[] {
-  const small = (r: SchoolRateRow) => r.referrals > 0 && r.referrals < threshold;
-  const hidden = new Set(rows.filter(small));
-  if (hidden.size === 1) {
-    const next = rows.filter((r) => !hidden.has(r) && r.referrals > 0).sort((a, b) => a.referrals - b.referrals)[0];
-    if (next) hidden.add(next);
+/** The area's published rate per pupil-year in each age phase (null when the phase's count is "c" or has no pupils). */
+export function phaseRates(rows: readonly SchoolPhaseRow[], gate: Gate): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const [phase, t] of phaseTotals(rows)) {
+    const v = gate.value(t.referrals);
+    const exposure = pupilYears(t.pupils, t.months);
+    out.set(phase, v !== null && exposure > 0 ? v / exposure : null);
   }
-  return rows.filter((r) => !hidden.has(r));
+  return out;
 }
 
-function seriesOf(service: string, rows: SchoolRateRow[], threshold: number): FunnelSeries {
-  const withPupils = rows.filter((r) => r.pupils > 0 && r.expected > 0);
-  const totalReferrals = withPupils.reduce((s, r) => s + r.referrals, 0);
-  const totalExposure = withPupils.reduce((s, r) => s + pupilYears(r.pupils, r.months), 0);
-  const areaPerPupilYear = totalExposure > 0 ? totalReferrals / totalExposure : 0;
-  const shown = withoutRecoverable(withPupils, threshold);
-  const points = shown.map((r): FunnelPoint => {
-    const exposure = areaPerPupilYear > 0 ? r.expected / areaPerPupilYear : 0;
-    const ci = rateInterval(r.referrals, exposure, PER_PUPILS, 0.95);
-    const position = funnelPosition(r.referrals, exposure, areaPerPupilYear);
-    return {
-      urn: r.urn, name: r.name, school_type: r.school_type, phase: r.phase, locality: r.locality,
-      referrals: r.referrals, pupils: r.pupils, denominator: (exposure * 12) / r.months,
-      rate: ci.rate, lower95: ci.lower, upper95: ci.upper, position,
-      explanation: `${r.name}: ${r.referrals} referrals against ${r.expected.toFixed(1)} expected for its age mix, a rate of ${ci.rate.toFixed(1)} per 1,000 pupils a year (adjusted for age) against the area's ${(areaPerPupilYear * PER_PUPILS).toFixed(1)}; ${POSITION_TEXT[position]}.`,
-    };
-  });
+/** Expected referrals for a school's rolls at the phase rates (a hidden phase rate counts as 0). */
+export function expectedFor(rolls: ReadonlyMap<string, number>, months: number, rates: ReadonlyMap<string, number | null>): number {
+  let e = 0;
+  for (const [phase, roll] of rolls) e += pupilYears(roll, months) * (rates.get(phase) ?? 0);
+  return e;
+}
+
+export function funnelSeries(service: string, rows: readonly SchoolPhaseRow[], gate: Gate): FunnelSeries {
+  const rates = phaseRates(rows, gate);
+  const schools = schoolsOf(rows).map((s) => ({ ...s, expected: expectedFor(s.rolls, s.months, rates) }));
+  const inFunnel = schools.filter((s) => s.pupils > 0 && s.expected > 0);
+  const months = rows[0]?.months ?? 12;
+  const areaCount = gate.value(cellSum(inFunnel.map((s) => s.referrals))) ?? 0;
+  const totalExposure = inFunnel.reduce((sum, s) => sum + pupilYears(s.pupils, s.months), 0);
+  const areaPerPupilYear = totalExposure > 0 ? areaCount / totalExposure : 0;
+  const points: FunnelPoint[] = [];
+  for (const s of inFunnel) {
+    const referrals = gate.value(s.referrals);
+    if (referrals === null) continue;
+    const exposure = areaPerPupilYear > 0 ? s.expected / areaPerPupilYear : 0;
+    const ci = rateInterval(referrals, exposure, PER_PUPILS, 0.95);
+    const crude = rateInterval(referrals, pupilYears(s.pupils, s.months), PER_PUPILS, 0.95).rate;
+    const position = funnelPosition(referrals, exposure, areaPerPupilYear);
+    points.push({
+      urn: s.urn, name: s.name, school_type: s.school_type, phase: s.phase, locality: s.locality,
+      referrals, pupils: s.pupils, expected: s.expected, denominator: (exposure * 12) / s.months,
+      rate: ci.rate, lower95: ci.lower, upper95: ci.upper, crude_rate: crude, position,
+      explanation: `${s.name}: ${formatNumber(referrals, 0)} referrals against ${formatNumber(s.expected, 1)} expected for its pupils' ages, a rate of ${formatNumber(ci.rate, 1)} per 1,000 pupils a year adjusted for age mix (crude: ${formatNumber(crude, 1)}) against the area's ${formatNumber(areaPerPupilYear * PER_PUPILS, 1)}; ${POSITION_TEXT[position]}.`,
+    });
+  }
   const maxPupils = Math.max(0, ...points.map((p) => p.denominator));
   return {
     service, areaRate: areaPerPupilYear * PER_PUPILS, points,
-    suppressedSchools: rows.length - shown.length,
-    limits: funnelCurve(areaPerPupilYear, maxPupils, rows[0]?.months ?? 12),
+    suppressedSchools: schools.length - points.length,
+    limits: funnelCurve(areaPerPupilYear, maxPupils, months),
   };
 }
 
-export async function funnel(run: RunQuery, filters: Filters, period: Period, settings: AnalyticsSettings): Promise<FunnelSeries[]> {
-  const rows = await run('school-rates', [...periodParams(filters, period), filters.locality, filters.agePhase, filters.schoolType]);
-  const services = [...new Set(rows.map((r) => r.service))];
-  return services.map((s) => seriesOf(s, rows.filter((r) => r.service === s), settings.suppressionThreshold));
+export function schoolRateParams(filters: Filters, period: Period) {
+  return [...periodParams(filters, period), filters.locality, filters.agePhase, filters.schoolType] as const;
 }
 
+export async function funnel(run: CountQuery, filters: Filters, period: Period, settings: AnalyticsSettings): Promise<Published<FunnelSeries[]>> {
+  const gate = gateOf(settings);
+  const rows = await run('school-rates', schoolRateParams(filters, period));
+  const services = [...new Set(rows.map((r) => r.service))];
+  return gate.publish(services.map((s) => funnelSeries(s, rows.filter((r) => r.service === s), gate)));
+}

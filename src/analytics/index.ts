@@ -1,6 +1,7 @@
-// The figures the app shows and the `report` command prints: named queries (src/queries) → statistics (src/stats)
-// → disclosure control, in that order, for every figure. Nothing leaves this layer unsuppressed.
-import type { RunQuery } from '../queries/index.ts';
+// The figures the app shows and the `report` command prints: named queries (src/queries) → the disclosure gate
+// (src/disclosure: every count sealed as a Cell, read only as its published value) → statistics (src/stats), for
+// every figure. Each figure leaves this layer as a Published<T>, which only the gate constructs.
+import type { CountQuery, Published } from '../disclosure/index.ts';
 import { DEFAULT_PREVALENCE, type PrevalenceAssumptions } from '../stats/index.ts';
 import { resolvePeriod, type Filters, type Period } from './filters.ts';
 import { funnel } from './funnel.ts';
@@ -8,6 +9,7 @@ import { programmeImpact } from './programme.ts';
 import { provisionBySchool, provisionByType, provisionByTypeQuery, provisionRows, provisionSchools } from './provision.ts';
 import { ratesByTypePhase } from './rates.ts';
 import { checkSettings, type AnalyticsSettings } from './settings.ts';
+import { EXACT_MARK } from '../disclosure/index.ts';
 import { spcSeries } from './spc.ts';
 import { waitingListAge, waits } from './waits.ts';
 import { DEFAULT_CAPACITY, workforcePlans, type CapacityAssumptions } from './workforce.ts';
@@ -24,7 +26,7 @@ export type { WorkforcePlan, CapacityAssumptions } from './workforce.ts';
 export { DEFAULT_CAPACITY } from './workforce.ts';
 export { ratesByTypePhase, funnel, provisionBySchool, provisionByTypeQuery, programmeImpact, spcSeries, waits, waitingListAge, workforcePlans };
 
-export async function periodOf(run: RunQuery, filters: Filters): Promise<Period> {
+export async function periodOf(run: CountQuery, filters: Filters): Promise<Period> {
   const [extent] = await run('period', []);
   if (!extent) throw new Error('The period query returned no row.');
   return resolvePeriod(filters, extent);
@@ -39,7 +41,7 @@ export interface ReportOptions {
 }
 
 /** Every figure, with stable keys: scripts depend on them (documented in README.md). */
-export async function buildReport(run: RunQuery, filters: Filters, options: ReportOptions) {
+export async function buildReport(run: CountQuery, filters: Filters, options: ReportOptions) {
   const settings = checkSettings(options.settings);
   const period = await periodOf(run, filters);
   const schoolUrn = options.schoolUrn ?? null;
@@ -49,7 +51,9 @@ export async function buildReport(run: RunQuery, filters: Filters, options: Repo
       period, filters, settings,
       school: schoolUrn,
       rates_unit: 'referrals per 1,000 pupils per year',
-      suppression: `counts 1–${settings.suppressionThreshold - 1} shown as "c"; rates, intervals and waits from them suppressed; secondary suppression against totals`,
+      disclosure: settings.disclosure === 'exact'
+        ? `${EXACT_MARK}: true counts, nothing perturbed or hidden`
+        : `cell-key perturbation (METHODS: disclosure control): each count of children is published as its true value plus a small change set by the cell's key (−2 to +2, never below ${settings.suppressionThreshold}); counts 1–${settings.suppressionThreshold - 1} shown as "c", a true 0 as 0; rates, intervals, comparisons and waits are worked out from the published counts, so totals need not equal the sum of their parts`,
     },
     rates_by_type_phase: await ratesByTypePhase(run, filters, period, settings),
     funnel: await funnel(run, filters, period, settings),
@@ -57,10 +61,11 @@ export async function buildReport(run: RunQuery, filters: Filters, options: Repo
     waits: await waits(run, filters, period, settings, schoolUrn),
     waiting_list: await waitingListAge(run, filters, period, settings),
     provision: provisionSchools(provision, settings, options.prevalence ?? DEFAULT_PREVALENCE),
-    provision_by_type: provisionByType(provision),
+    provision_by_type: provisionByType(provision, settings),
     programme_impact: await programmeImpact(run, filters, settings),
     forecast: await workforcePlans(run, filters, period, settings, options.capacity ?? DEFAULT_CAPACITY),
   };
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;
+export type { Published };

@@ -3,9 +3,13 @@
 // type and phase, never adopting) over the same calendar windows. The 95% interval is on the log scale with
 // Poisson variances, SE = √(1/a₁ + 1/a₀ + 1/c₁ + 1/c₀). Chosen because referrals are counts with schools of very
 // different sizes: a ratio of rates uses each school's pupils as exposure and needs no model fitting.
-import type { ProgrammeImpactRow, RunQuery } from '../queries/index.ts';
-import { suppressTable, Z } from '../stats/index.ts';
+// Every referral count (adopter and comparison group, before and after) passes the disclosure gate first; the
+// rates, ratio, interval and verdict are worked out from the published counts.
+import type { ProgrammeImpactRow } from '../queries/index.ts';
+import type { CellRow, CountQuery, Gate, Published } from '../disclosure/index.ts';
+import { Z } from '../stats/index.ts';
 import type { Filters } from './filters.ts';
+import { gateOf } from './gate.ts';
 import type { AnalyticsSettings } from './settings.ts';
 
 type Shown = number | null | 'c';
@@ -23,25 +27,27 @@ export interface ProgrammeImpact {
 
 const ratePer1000Year = (referrals: number, pupilMonths: number) => (pupilMonths > 0 ? (referrals / pupilMonths) * 12 * 1000 : null);
 
-interface RawImpact extends Omit<ProgrammeImpact, 'verdict'> { adopter_referrals_before: number; adopter_referrals_after: number }
+type ImpactRow = CellRow<ProgrammeImpactRow>;
 
-export function differenceInDifferences(rows: ProgrammeImpactRow[], service: string): RawImpact[] {
+export function differenceInDifferences(rows: readonly ImpactRow[], service: string, gate: Gate): Omit<ProgrammeImpact, 'verdict'>[] {
+  const windows = rows.map((r) => ({ ...r, referrals: gate.count(r.referrals) }));
   const adopters = [...new Set(rows.map((r) => r.adopter_urn))];
   return adopters.map((urn) => {
-    const own = rows.filter((r) => r.adopter_urn === urn);
+    const own = windows.filter((r) => r.adopter_urn === urn);
     const cell = (group: 'adopter' | 'comparison', period: 'before' | 'after') =>
       own.find((r) => r.group_kind === group && r.period === period);
     const a0 = cell('adopter', 'before'), a1 = cell('adopter', 'after');
     const c0 = cell('comparison', 'before'), c1 = cell('comparison', 'after');
-    const first = own[0] as ProgrammeImpactRow;
-    const rate = (r: ProgrammeImpactRow | undefined) => (r ? ratePer1000Year(r.referrals, r.pupil_months) : null);
+    const first = own[0] as (typeof windows)[number];
+    const rate = (r: (typeof windows)[number] | undefined): Shown => (r ? (r.referrals === 'c' ? 'c' : ratePer1000Year(r.referrals, r.pupil_months)) : null);
     const counts = [a0, a1, c0, c1].map((r) => r?.referrals ?? 0);
-    const computable = [a0, a1, c0, c1].every((r) => r && r.pupil_months > 0) && counts.every((c) => c > 0);
-    let ratio: number | null = null, lower: number | null = null, upper: number | null = null;
+    const hidden = counts.some((c) => c === 'c');
+    const computable = !hidden && [a0, a1, c0, c1].every((r) => r && r.pupil_months > 0) && counts.every((c) => typeof c === 'number' && c > 0);
+    let ratio: Shown = hidden ? 'c' : null, lower: Shown = hidden ? 'c' : null, upper: Shown = hidden ? 'c' : null;
     if (computable) {
       const [ra0, ra1, rc0, rc1] = [rate(a0), rate(a1), rate(c0), rate(c1)] as [number, number, number, number];
       ratio = (ra1 / ra0) / (rc1 / rc0);
-      const se = Math.sqrt(counts.reduce((s, c) => s + 1 / c, 0));
+      const se = Math.sqrt((counts as number[]).reduce((s, c) => s + 1 / c, 0));
       lower = Math.exp(Math.log(ratio) - Z[0.95] * se);
       upper = Math.exp(Math.log(ratio) + Z[0.95] * se);
     }
@@ -55,19 +61,10 @@ export function differenceInDifferences(rows: ProgrammeImpactRow[], service: str
   });
 }
 
-const DEPENDENT = ['ratio', 'lower95', 'upper95'];
-export const PROGRAMME_SUPPRESSION = {
-  counts: {
-    adopter_referrals_before: ['adopter_before', ...DEPENDENT],
-    adopter_referrals_after: ['adopter_after', ...DEPENDENT],
-  },
-  rowDimension: null,
-  columnDimension: null,
-} as const;
-
 export function verdictOf(impact: Omit<ProgrammeImpact, 'verdict'>): string {
   const { ratio, lower95: lower, upper95: upper, comparison_schools: n } = impact;
-  if (ratio === 'c') return 'Too few referrals to show (fewer than 5 before or after adoption).';
+  if (ratio === 'c') return 'Not shown: fewer than 5 referrals before or after adoption (in the school or its comparison schools), to protect children\'s privacy.';
+  if (n === 0) return 'Not compared: no other school of the same type and phase here went without a universal programme, so there is nothing to compare with.';
   if (typeof ratio !== 'number' || typeof lower !== 'number' || typeof upper !== 'number') {
     return 'Not enough data before and after adoption to compare.';
   }
@@ -77,13 +74,13 @@ export function verdictOf(impact: Omit<ProgrammeImpact, 'verdict'>): string {
   return `No clear change relative to ${n} comparison schools: ${interval} includes 1.`;
 }
 
-export async function programmeImpact(run: RunQuery, filters: Filters, settings: AnalyticsSettings): Promise<ProgrammeImpact[]> {
+export async function programmeImpact(run: CountQuery, filters: Filters, settings: AnalyticsSettings): Promise<Published<ProgrammeImpact[]>> {
+  const gate = gateOf(settings);
   const services = filters.service ? [filters.service] : ['SLT', 'OT'];
   const out: ProgrammeImpact[] = [];
   for (const service of services) {
     const rows = await run('programme-impact', [service, settings.programmeWindowMonths, filters.locality]);
-    const shown = suppressTable(differenceInDifferences(rows, service), PROGRAMME_SUPPRESSION, settings.suppressionThreshold);
-    out.push(...shown.map((impact) => ({ ...impact, verdict: verdictOf(impact as Omit<ProgrammeImpact, 'verdict'>) }) as ProgrammeImpact));
+    out.push(...differenceInDifferences(rows, service, gate).map((impact) => ({ ...impact, verdict: verdictOf(impact) })));
   }
-  return out;
+  return gate.publish(out);
 }

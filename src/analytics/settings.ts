@@ -1,4 +1,5 @@
 // Settings a user can change; every default is stated here, never hidden in a calculation.
+import { DEFAULT_DISCLOSURE_MODE, type DisclosureMode } from '../disclosure/index.ts';
 import { validateThreshold } from '../stats/index.ts';
 
 export interface AnalyticsSettings {
@@ -10,6 +11,11 @@ export interface AnalyticsSettings {
   readonly spcSeries: 'seasonally_adjusted' | 'raw';
   /** Months before and after a school adopted a universal programme to compare. */
   readonly programmeWindowMonths: number;
+  /**
+   * "shareable" (default): counts pass cell-key perturbation and 1–4 show as "c". "exact": true counts, for the
+   * analyst who owns the data; never carried in a URL, and every screen and download is marked.
+   */
+  readonly disclosure: DisclosureMode;
 }
 
 export const DEFAULT_SETTINGS: AnalyticsSettings = {
@@ -17,9 +23,11 @@ export const DEFAULT_SETTINGS: AnalyticsSettings = {
   spcScreening: true,
   spcSeries: 'seasonally_adjusted',
   programmeWindowMonths: 24,
+  disclosure: DEFAULT_DISCLOSURE_MODE,
 };
 
 export function checkSettings(settings: AnalyticsSettings): AnalyticsSettings {
   validateThreshold(settings.suppressionThreshold);
+  if (settings.disclosure !== 'shareable' && settings.disclosure !== 'exact') throw new RangeError(`Unknown disclosure mode ${String(settings.disclosure)}.`);
   return settings;
 }

@@ -1,11 +1,14 @@
 // Workforce planning: a 12-month forecast of referrals per service with a prediction interval, turned into the
 // weekly capacity and therapists (FTE) needed to meet a target wait with the queue formulas of METHODS §8,
 // against the FTE in post. Every assumption is in `CapacityAssumptions` with its default stated.
-import type { RunQuery } from '../queries/index.ts';
+// Every count (monthly referrals, accepted, waiting) passes the disclosure gate first; the forecast, demand,
+// pressure and FTE are worked out from the published counts.
+import type { CountQuery, Published } from '../disclosure/index.ts';
 import {
-  CAPACITY_DEFAULTS, fteRequired, forecastMonthly, suppressTable, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
+  CAPACITY_DEFAULTS, fteRequired, forecastMonthly, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
 } from '../stats/index.ts';
 import { addMonths, type Filters, type Period } from './filters.ts';
+import { gateOf } from './gate.ts';
 import { periodParams } from './params.ts';
 import type { AnalyticsSettings } from './settings.ts';
 
@@ -61,16 +64,26 @@ function coefficientOfVariation(values: number[]): number {
 }
 
 export async function workforcePlans(
-  run: RunQuery, filters: Filters, period: Period, settings: AnalyticsSettings,
+  run: CountQuery, filters: Filters, period: Period, settings: AnalyticsSettings,
   assumptions: CapacityAssumptions = DEFAULT_CAPACITY,
-): Promise<WorkforcePlan[]> {
+): Promise<Published<WorkforcePlan[]>> {
+  const gate = gateOf(settings);
   const monthly = (await run('monthly-referrals', [...periodParams(filters, period), filters.locality, null]))
     .filter((r) => r.group_kind === 'area');
   const lastYear = { ...period, from: addMonths(period.to, -11) };
   const summaries = await run('demand-summary', [...periodParams(filters, lastYear), filters.locality]);
   const staff = await run('workforce-monthly', [...periodParams(filters, period)]);
-  const plans = summaries.map((s): WorkforcePlan => {
-    const series = monthly.filter((r) => r.service === s.service).map((r) => ({ month: r.month, value: r.referrals }));
+  const plans = summaries.map((row): WorkforcePlan => {
+    // A hidden month (1–4 referrals) enters the forecast at half the threshold: a constant, revealing nothing.
+    const series = monthly.filter((r) => r.service === row.service).map((r) => {
+      const v = gate.count(r.referrals);
+      return { month: r.month, value: v === 'c' ? gate.threshold / 2 : v };
+    });
+    const referrals = gate.value(row.referrals) ?? 0;
+    const accepted = gate.value(row.accepted) ?? 0;
+    const waitingShown = gate.count(row.waiting);
+    const waiting = waitingShown === 'c' ? null : waitingShown;
+    const s = { service: row.service, referrals, accepted: Math.min(accepted, referrals), direct_hours: row.direct_hours };
     const fc = forecastMonthly(series, 12, 0.95);
     const acceptedShare = s.referrals > 0 ? s.accepted / s.referrals : 0;
     const meanForecast = fc.points.reduce((sum, p) => sum + p.forecast, 0) / Math.max(1, fc.points.length);
@@ -80,7 +93,7 @@ export async function workforcePlans(
     const hoursPerReferral = assumptions.hoursPerReferral ?? derived;
     const targetQueue = targetQueueSize(demandPerWeek, assumptions.targetWaitWeeks);
     const capacity = targetCapacity(demandPerWeek, assumptions.targetWaitWeeks, cvDemand, assumptions.cvCapacity);
-    const relief = reliefCapacity(demandPerWeek, s.waiting, targetQueue);
+    const relief = waiting === null ? null : reliefCapacity(demandPerWeek, waiting, targetQueue);
     const latest = staff.filter((w) => w.service === s.service).at(-1);
     return {
       service: s.service, forecastMethod: fc.method, forecast: fc.points,
@@ -88,14 +101,14 @@ export async function workforcePlans(
       hoursPerReferralSource: assumptions.hoursPerReferral === null
         ? `derived: ${s.direct_hours.toFixed(0)} specialist and targeted therapist hours ÷ ${s.accepted} accepted referrals in the last 12 months`
         : 'set by the user',
-      waiting: s.waiting, targetQueue,
-      targetCapacityPerWeek: capacity, reliefCapacityPerWeek: relief,
-      pressure: demandPerWeek > 0 ? waitPressure(s.waiting / demandPerWeek, assumptions.targetWaitWeeks) : 0,
+      waiting: waitingShown, targetQueue,
+      targetCapacityPerWeek: capacity, reliefCapacityPerWeek: relief ?? 'c',
+      pressure: waiting === null ? 'c' : demandPerWeek > 0 ? waitPressure(waiting / demandPerWeek, assumptions.targetWaitWeeks) : 0,
       fteForTarget: fteRequired(capacity * hoursPerReferral, assumptions.productiveHoursPerFte),
-      fteForRelief: fteRequired(relief * hoursPerReferral, assumptions.productiveHoursPerFte),
+      fteForRelief: relief === null ? 'c' : fteRequired(relief * hoursPerReferral, assumptions.productiveHoursPerFte),
       fteInPost: latest?.fte_in_post ?? null, fteVacant: latest?.fte_vacant ?? null,
       assumptions,
     };
   });
-  return suppressTable(plans, { counts: { waiting: ['pressure', 'reliefCapacityPerWeek', 'fteForRelief'] } }, settings.suppressionThreshold) as WorkforcePlan[];
+  return gate.publish(plans);
 }

@@ -4,7 +4,8 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { resolvePeriod, type Filters as AnalyticsFilters, type Period } from '../analytics/index.ts';
 import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../analytics/settings.ts';
-import { createQueryRunner, type RunQuery } from '../queries/index.ts';
+import { countQuery, type CountQuery } from '../disclosure/index.ts';
+import { createQueryRunner } from '../queries/index.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase } from './database-context.tsx';
@@ -18,18 +19,18 @@ export function toAnalyticsFilters(filters: UrlFilters): AnalyticsFilters {
 }
 
 export interface FigureContext {
-  readonly run: RunQuery;
+  readonly run: CountQuery;
   readonly filters: AnalyticsFilters;
   readonly period: Period;
   readonly settings: AnalyticsSettings;
 }
 
-const runners = new WeakMap<object, RunQuery>();
+const runners = new WeakMap<object, CountQuery>();
 
-function runnerOf(db: ReturnType<typeof useDatabase>['db']): RunQuery {
+function runnerOf(db: ReturnType<typeof useDatabase>['db']): CountQuery {
   let run = runners.get(db);
   if (!run) {
-    run = createQueryRunner((sql, params) => db.query(sql, params), bundledSql);
+    run = countQuery(createQueryRunner((sql, params) => db.query(sql, params), bundledSql));
     runners.set(db, run);
   }
   return run;

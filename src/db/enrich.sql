@@ -12,6 +12,8 @@
 --                checks every year group and age against them).
 --   school_type, school_phase, locality   of the referring school (NULL when school_urn is not in schools).
 --   month        yyyy-mm of referral_date (text, sorts in date order).
+--   rkey         the referral's record key for disclosure control (METHODS §7): the first byte of SHA-256 of its
+--                referral_id, 0–255. Every count of children carries the sum of its records' keys mod 256.
 CREATE OR REPLACE TABLE referrals_enriched AS
 SELECT
   r.*,
@@ -28,7 +30,8 @@ SELECT
   s.school_type,
   s.phase AS school_phase,
   s.locality,
-  strftime(r.referral_date, '%Y-%m') AS month
+  strftime(r.referral_date, '%Y-%m') AS month,
+  ('0x' || substr(sha256(r.referral_id), 1, 2))::INTEGER AS rkey
 FROM referrals AS r
 LEFT JOIN schools AS s ON s.urn = r.school_urn;
 

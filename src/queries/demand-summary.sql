@@ -3,7 +3,7 @@
 -- the end of the period.
 -- Parameters: 1 service (NULL = both), 2 from_month, 3 to_month ('yyyy-mm', inclusive), 4 locality (NULL = all).
 -- Columns: service, referrals (count), accepted (count), direct_hours (therapist hours), waiting (count at the end
---   of to_month), months (period length).
+--   of to_month), months (period length). Each count x has x_ckey: its cell key (METHODS §7).
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality
 ),
@@ -14,9 +14,13 @@ services AS (
 refs AS (
   SELECT e.service,
     count(*) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month) AS referrals,
+    sum(e.rkey) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month) AS referrals_keys,
     count(*) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month AND e.outcome = 'accepted') AS accepted,
+    sum(e.rkey) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month AND e.outcome = 'accepted') AS accepted_keys,
     count(*) FILTER (WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
-                       AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)) AS waiting
+                       AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)) AS waiting,
+    sum(e.rkey) FILTER (WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
+                       AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)) AS waiting_keys
   FROM referrals_enriched e, params p, bounds b
   WHERE p.locality IS NULL OR e.locality = p.locality
   GROUP BY e.service
@@ -29,8 +33,10 @@ hours AS (
   GROUP BY v.service
 )
 SELECT s.service,
-  coalesce(r.referrals, 0)::INTEGER AS referrals, coalesce(r.accepted, 0)::INTEGER AS accepted,
-  coalesce(h.direct_hours, 0)::DOUBLE AS direct_hours, coalesce(r.waiting, 0)::INTEGER AS waiting,
+  coalesce(r.referrals, 0)::INTEGER AS referrals, (coalesce(r.referrals_keys, 0) % 256)::INTEGER AS referrals_ckey,
+  coalesce(r.accepted, 0)::INTEGER AS accepted, (coalesce(r.accepted_keys, 0) % 256)::INTEGER AS accepted_ckey,
+  coalesce(h.direct_hours, 0)::DOUBLE AS direct_hours,
+  coalesce(r.waiting, 0)::INTEGER AS waiting, (coalesce(r.waiting_keys, 0) % 256)::INTEGER AS waiting_ckey,
   (SELECT date_diff('month', strptime(from_month, '%Y-%m'), strptime(to_month, '%Y-%m')) + 1 FROM params)::INTEGER AS months
 FROM services s LEFT JOIN refs r ON r.service = s.service LEFT JOIN hours h ON h.service = s.service
 ORDER BY s.service

@@ -3,7 +3,7 @@
 -- Parameters: 1 service (NULL = both), 2 from_month, 3 to_month ('yyyy-mm', inclusive), 4 locality (NULL = all),
 --   5 school_urn (NULL = all schools; set it for one school's series).
 -- Columns: month ('yyyy-mm'), service, group_kind ('area' | 'school_type' | 'age_phase'), group_value (NULL for
---   the area), referrals (count in the month).
+--   the area), referrals (count in the month), referrals_ckey (its cell key, METHODS §7).
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality,
          ?::VARCHAR AS school_urn
@@ -26,7 +26,7 @@ grouped AS (
   SELECT month, service,
     CASE WHEN GROUPING(school_type) = 0 THEN 'school_type' WHEN GROUPING(age_phase) = 0 THEN 'age_phase' ELSE 'area' END AS group_kind,
     coalesce(school_type, age_phase) AS group_value,
-    count(*) AS referrals
+    count(*) AS referrals, sum(rkey) AS rkeys
   FROM filtered
   GROUP BY GROUPING SETS ((month, service), (month, service, school_type), (month, service, age_phase))
 ),
@@ -35,7 +35,8 @@ groups AS (
   UNION ALL SELECT DISTINCT 'school_type', school_type FROM filtered
   UNION ALL SELECT DISTINCT 'age_phase', age_phase FROM filtered
 )
-SELECT m.month, s.service, g.group_kind, g.group_value, coalesce(c.referrals, 0)::INTEGER AS referrals
+SELECT m.month, s.service, g.group_kind, g.group_value, coalesce(c.referrals, 0)::INTEGER AS referrals,
+  (coalesce(c.rkeys, 0) % 256)::INTEGER AS referrals_ckey
 FROM months m CROSS JOIN services s CROSS JOIN groups g
 LEFT JOIN grouped c ON c.month = m.month AND c.service = s.service AND c.group_kind = g.group_kind
   AND c.group_value IS NOT DISTINCT FROM g.group_value

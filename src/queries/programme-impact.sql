@@ -4,7 +4,8 @@
 -- Parameters: 1 service ('SLT' | 'OT'), 2 window_months (months before and after adoption to compare, e.g. 24),
 --   3 locality (NULL = all).
 -- Columns: adopter_urn, adopter_name, programme, adoption_month ('yyyy-mm'), group_kind ('adopter' |
---   'comparison'), schools (count in the group), period ('before' | 'after'), referrals (count),
+--   'comparison'), schools (count in the group), period ('before' | 'after'), referrals (count), referrals_ckey
+--   (its cell key, METHODS §7),
 --   pupil_months (sum of roll × months: the denominator), months (window length).
 WITH params AS (SELECT ?::VARCHAR AS service, ?::INTEGER AS window_months, ?::VARCHAR AS locality),
 bounds AS (SELECT min(month) AS first_month, max(month) AS last_month FROM referrals_enriched),
@@ -43,12 +44,15 @@ counted AS (
   SELECT m.adopter_urn, m.adopter_name, m.programme, m.adoption_month, m.group_kind, m.period, m.urn,
     date_diff('month', strptime(m.from_month, '%Y-%m'), strptime(m.to_month, '%Y-%m')) + 1 AS months,
     (SELECT count(*) FROM referrals_enriched e, params p
-      WHERE e.school_urn = m.urn AND e.service = p.service AND e.month BETWEEN m.from_month AND m.to_month) AS referrals
+      WHERE e.school_urn = m.urn AND e.service = p.service AND e.month BETWEEN m.from_month AND m.to_month) AS referrals,
+    (SELECT coalesce(sum(e.rkey), 0) FROM referrals_enriched e, params p
+      WHERE e.school_urn = m.urn AND e.service = p.service AND e.month BETWEEN m.from_month AND m.to_month) AS rkeys
   FROM members m
 )
 SELECT c.adopter_urn, c.adopter_name, c.programme, c.adoption_month, c.group_kind,
   count(*)::INTEGER AS schools, c.period,
   sum(c.referrals)::INTEGER AS referrals,
+  (sum(c.rkeys) % 256)::INTEGER AS referrals_ckey,
   sum(s.pupils_on_roll * c.months)::DOUBLE AS pupil_months,
   max(c.months)::INTEGER AS months
 FROM counted c JOIN schools s ON s.urn = c.urn

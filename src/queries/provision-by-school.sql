@@ -3,7 +3,8 @@
 -- Parameters: 1 service (NULL = both), 2 from_month, 3 to_month ('yyyy-mm', inclusive), 4 locality (NULL = all).
 -- Columns: urn, name, school_type, phase, locality, service, pupils (whole roll), pupils_slcn, pupils_ehcp,
 --   imd_decile, sessions (count), therapist_hours (hours), universal_sessions (count), referrals (count),
---   months (period length).
+--   months (period length). Each count x (referrals, pupils_slcn, pupils_ehcp) has x_ckey: its cell key
+--   (METHODS §7: Σ record keys mod 256 for referrals; the first byte of SHA-256 of 'urn:column' for a school count).
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality
 ),
@@ -18,17 +19,22 @@ delivered AS (
   GROUP BY ALL
 ),
 counts AS (
-  SELECT e.school_urn, e.service, count(*) AS referrals
+  SELECT e.school_urn, e.service, count(*) AS referrals, sum(e.rkey) AS rkeys
   FROM referrals_enriched e, params p
   WHERE e.month BETWEEN p.from_month AND p.to_month
   GROUP BY ALL
 )
 SELECT s.urn, s.name, s.school_type, s.phase, s.locality, v.service,
-  s.pupils_on_roll AS pupils, s.pupils_slcn, s.pupils_ehcp, s.imd_decile,
+  s.pupils_on_roll AS pupils, s.pupils_slcn,
+  ('0x' || substr(sha256(s.urn || ':pupils_slcn'), 1, 2))::INTEGER AS pupils_slcn_ckey,
+  s.pupils_ehcp,
+  ('0x' || substr(sha256(s.urn || ':pupils_ehcp'), 1, 2))::INTEGER AS pupils_ehcp_ckey,
+  s.imd_decile,
   coalesce(d.sessions, 0)::INTEGER AS sessions,
   coalesce(d.therapist_hours, 0)::DOUBLE AS therapist_hours,
   coalesce(d.universal_sessions, 0)::INTEGER AS universal_sessions,
   coalesce(c.referrals, 0)::INTEGER AS referrals,
+  (coalesce(c.rkeys, 0) % 256)::INTEGER AS referrals_ckey,
   (SELECT date_diff('month', strptime(from_month, '%Y-%m'), strptime(to_month, '%Y-%m')) + 1 FROM params)::INTEGER AS months
 FROM schools s CROSS JOIN services v CROSS JOIN params p
 LEFT JOIN delivered d ON d.school_urn = s.urn AND d.service = v.service

@@ -1,6 +1,6 @@
 -- The age profile of the open waiting list at the end of the period: how long those still waiting have waited.
 -- Parameters: 1 service (NULL = both), 2 to_month ('yyyy-mm': the list is taken on its last day), 3 locality.
--- Columns: service, band ('0-6 weeks' … '52+ weeks'), band_order (1..5), waiting (count).
+-- Columns: service, band ('0-6 weeks' … '52+ weeks'), band_order (1..5), waiting (count), waiting_ckey (its cell key).
 WITH params AS (SELECT ?::VARCHAR AS service, ?::VARCHAR AS to_month, ?::VARCHAR AS locality),
 bounds AS (SELECT (strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of FROM params),
 bands AS (
@@ -11,14 +11,15 @@ services AS (
   SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service), params p WHERE p.service IS NULL OR s.service = p.service
 ),
 waiting AS (
-  SELECT e.service, date_diff('day', e.referral_date, b.as_of) / 7.0 AS weeks
+  SELECT e.service, e.rkey, date_diff('day', e.referral_date, b.as_of) / 7.0 AS weeks
   FROM referrals_enriched e, params p, bounds b
   WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
     AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)
     AND (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
 )
-SELECT s.service, b.band, b.band_order, count(w.weeks)::INTEGER AS waiting
+SELECT s.service, b.band, b.band_order, count(w.weeks)::INTEGER AS waiting,
+  (coalesce(sum(w.rkey), 0) % 256)::INTEGER AS waiting_ckey
 FROM services s CROSS JOIN bands b
 LEFT JOIN waiting w ON w.service = s.service AND w.weeks >= b.low AND w.weeks < b.high
 GROUP BY ALL

@@ -5,6 +5,7 @@
 -- Columns: service, school_type, age_phase, seen (count of first contacts), median_weeks, p90_weeks (weeks,
 --   linear interpolation as quantile_cont), seen_within_18_weeks (count), waiting (count still waiting at the end
 --   of the period), waiting_over_18_weeks, waiting_over_52_weeks (counts), as_of (date: the last day of to_month).
+--   Each count x has x_ckey beside it: its cell key (Σ record keys mod 256, METHODS §7).
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality,
          ?::VARCHAR AS school_urn
@@ -28,12 +29,17 @@ accepted AS (
 SELECT
   service, school_type, age_phase,
   count(*) FILTER (WHERE seen_in_period)::INTEGER AS seen,
+  (coalesce(sum(rkey) FILTER (WHERE seen_in_period), 0) % 256)::INTEGER AS seen_ckey,
   quantile_cont(wait_weeks, 0.5) FILTER (WHERE seen_in_period) AS median_weeks,
   quantile_cont(wait_weeks, 0.9) FILTER (WHERE seen_in_period) AS p90_weeks,
   count(*) FILTER (WHERE seen_in_period AND wait_weeks <= 18)::INTEGER AS seen_within_18_weeks,
+  (coalesce(sum(rkey) FILTER (WHERE seen_in_period AND wait_weeks <= 18), 0) % 256)::INTEGER AS seen_within_18_weeks_ckey,
   count(*) FILTER (WHERE waiting_at_end)::INTEGER AS waiting,
+  (coalesce(sum(rkey) FILTER (WHERE waiting_at_end), 0) % 256)::INTEGER AS waiting_ckey,
   count(*) FILTER (WHERE waiting_at_end AND waiting_weeks > 18)::INTEGER AS waiting_over_18_weeks,
+  (coalesce(sum(rkey) FILTER (WHERE waiting_at_end AND waiting_weeks > 18), 0) % 256)::INTEGER AS waiting_over_18_weeks_ckey,
   count(*) FILTER (WHERE waiting_at_end AND waiting_weeks > 52)::INTEGER AS waiting_over_52_weeks,
+  (coalesce(sum(rkey) FILTER (WHERE waiting_at_end AND waiting_weeks > 52), 0) % 256)::INTEGER AS waiting_over_52_weeks_ckey,
   (SELECT as_of FROM bounds) AS as_of
 FROM accepted
 GROUP BY GROUPING SETS ((service, school_type, age_phase), (service, school_type), (service, age_phase), (service))

@@ -10,3 +10,4 @@ export * from './forecast.ts';
 export * from './capacity.ts';
 export * from './quantiles.ts';
 export * from './expected-need.ts';
+export * from './standardised-ratio.ts';

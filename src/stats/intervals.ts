@@ -35,12 +35,16 @@ export function exactPoissonInterval(x: number, level: Level): Interval {
   };
 }
 
-/** Byar's approximation to the exact Poisson limits. */
+/**
+ * Byar's approximation to the exact Poisson limits. Where the cube's base goes negative (tiny x), there is no
+ * lower bound: NaN (shown as "x"), as PHEindicatormethods returns NA, never a negative count.
+ */
 export function byarInterval(x: number, level: Level): Interval {
   const z = Z[level];
   const x1 = x + 1;
+  const base = 1 - 1 / (9 * x) - z / (3 * Math.sqrt(x));
   return {
-    lower: x * (1 - 1 / (9 * x) - z / (3 * Math.sqrt(x))) ** 3,
+    lower: base < 0 || !Number.isFinite(base) ? NaN : x * base ** 3,
     upper: x1 * (1 - 1 / (9 * x1) + z / (3 * Math.sqrt(x1))) ** 3,
   };
 }

@@ -6,7 +6,7 @@ import { useFigure } from '../../../app/figures.ts';
 export interface ProvisionByTypeFigure { readonly period: Period; readonly rows: ProvisionByType[] }
 
 export function useProvisionByType() {
-  return useFigure<ProvisionByTypeFigure>('equity/provision-by-type', async ({ run, filters, period }) => ({
-    period, rows: await provisionByTypeQuery(run, filters, period),
+  return useFigure<ProvisionByTypeFigure>('equity/provision-by-type', async ({ run, filters, period, settings }) => ({
+    period, rows: await provisionByTypeQuery(run, filters, period, settings),
   }));
 }
