@@ -29,6 +29,19 @@ export default tseslint.config(
   },
   // After the src/** block, so this stricter rule wins for the pure folders.
   { files: ['src/stats/**', 'src/charts/**', 'src/contract/**'], rules: { 'no-restricted-imports': ['error', pure('stats, charts and contract')] } },
+  // The disclosure gate alone reads counts and makes Published figures: nothing else seals a Cell or casts to
+  // Published (METHODS §7; src/disclosure/gate.ts). Tests may seal cells to test the gate.
+  {
+    files: ['src/**/*.{ts,tsx}', 'pipelines/**/*.ts'],
+    ignores: ['src/disclosure/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[object.name='Cell'][property.name='seal']", message: 'Only src/disclosure seals counts into Cells.' },
+        { selector: "TSAsExpression > TSTypeReference[typeName.name='Published']", message: 'Only the disclosure gate makes a Published figure (gate.publish).' },
+        { selector: "ImportSpecifier[imported.name='unseal']", message: 'Only the disclosure gate reads a Cell.' },
+      ],
+    },
+  },
   {
     files: ['pipelines/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react-vega', '**/features/**', '**/components/**', '**/app/**'], message: 'Pipelines never import the UI.' }] }] },

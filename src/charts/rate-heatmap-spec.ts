@@ -1,6 +1,8 @@
-// Heat table of referral rates: school type (rows) × age phase (columns), each cell coloured by its comparison
-// with the area (METHODS §3) and saying its rate and comparison in words, so colour is never the only cue.
-// Margins (school_type or age_phase null) are the "All ages" column and "All types" row, drawn last.
+// Heat table of referral rates: school type (rows) × age phase (columns), each cell coloured by its like-for-like
+// comparison (METHODS §3) and saying its rate and comparison in words, so colour is never the only cue. A type ×
+// phase cell is compared with all school types at the same age (its column's "All types" cell); a type's "All
+// ages" cell shows its rate adjusted for age mix, compared through the standardised ratio with 1; the "All types"
+// row is the benchmark (shown, not compared); the area's all-ages cell is crude. Margins are drawn last.
 import type { TopLevelSpec } from 'vega-lite';
 import type { RateCell } from '../analytics/rates.ts';
 import { AGE_PHASES, SCHOOL_TYPES } from '../contract/values.ts';
@@ -24,7 +26,9 @@ const CHROME_HEIGHT = 200;
 export interface HeatmapRow {
   school_type: string; age_phase: string; state: CellState; ink: string;
   rate_text: string; state_text: string;
-  rate: string; interval95: string; referrals: string; pupils: string; explanation: string;
+  rate: string; interval95: string; referrals: string; pupils: string;
+  /** A type's all-ages cell: its rate adjusted for age mix and the ratio to expected (else empty). */
+  adjusted: string; ratio: string; compared_with: string; explanation: string;
 }
 
 function stateOf(cell: RateCell): CellState {
@@ -34,11 +38,15 @@ function stateOf(cell: RateCell): CellState {
 }
 
 function stateText(cell: RateCell, state: CellState): string {
-  if (state === 'suppressed') return 'suppressed';
-  if (cell.school_type === null && cell.age_phase === null) return 'area rate';
+  if (state === 'suppressed') return 'c: fewer than 5';
+  if (cell.kind === 'area') return 'area rate (crude)';
+  if (cell.kind === 'phase benchmark') return isValue(cell.rate) ? 'benchmark' : 'no pupils';
   if (!isValue(cell.rate)) return 'no pupils';
-  return state === 'not compared' ? 'not compared' : state;
+  if (state === 'not compared') return 'not compared';
+  return cell.kind === 'type, all ages' ? `${state} (age-adj.)` : state;
 }
+
+const cellValue = (cell: RateCell) => (cell.kind === 'type, all ages' && isValue(cell.adjusted_rate) ? cell.adjusted_rate : cell.rate);
 
 /** The rows the heat table draws (exported so a view can update the named dataset without rebuilding the spec). */
 export function rateHeatmapRows(cells: RateCell[], service: string): HeatmapRow[] {
@@ -48,11 +56,14 @@ export function rateHeatmapRows(cells: RateCell[], service: string): HeatmapRow[
       school_type: label(cell.school_type, ALL_TYPES),
       age_phase: label(cell.age_phase, ALL_AGES),
       state, ink: COMPARISON_INK[state],
-      rate_text: state === 'suppressed' ? 'c' : isValue(cell.rate) ? formatOneDp(cell.rate) : '–',
+      rate_text: state === 'suppressed' ? 'c' : isValue(cellValue(cell)) ? formatOneDp(cellValue(cell)) : '–',
       state_text: stateText(cell, state),
       rate: formatOneDp(cell.rate), interval95: formatInterval(cell.lower95, cell.upper95),
       referrals: formatCount(cell.referrals), pupils: formatCount(cell.pupils),
-      explanation: state === 'suppressed' ? 'Suppressed: fewer than 5 referrals or pupils, or hidden to protect a small number elsewhere in the table.' : cell.explanation,
+      adjusted: cell.kind === 'type, all ages' ? formatOneDp(cell.adjusted_rate) : '',
+      ratio: cell.kind === 'type, all ages' ? (isValue(cell.ratio) ? cell.ratio.toFixed(2) : String(cell.ratio ?? '–')) : '',
+      compared_with: cell.compared_with,
+      explanation: cell.explanation,
     };
   });
 }
@@ -62,7 +73,7 @@ function describe(rows: HeatmapRow[], options: RateHeatmapOptions): string {
   const shown = rows.length - count('suppressed');
   return `Heat table of ${serviceName(options.service)} referral rates per 1,000 pupils per year by school type and age phase`
     + `${options.periodLabel ? `, ${options.periodLabel}` : ''}: ${plural(shown, 'cell')} with a figure, `
-    + `${count('higher', 'much higher')} higher than the area, ${count('lower', 'much lower')} lower, ${count('similar')} similar; `
+    + `${count('higher', 'much higher')} higher than their like-for-like benchmark, ${count('lower', 'much lower')} lower, ${count('similar')} similar; `
     + `${plural(count('suppressed'), 'cell')} suppressed (small numbers, shown as c).`;
 }
 
@@ -74,18 +85,21 @@ export function rateHeatmapSpec(cells: RateCell[], options: RateHeatmapOptions):
   const tooltip = [
     { field: 'school_type', title: 'School type' },
     { field: 'age_phase', title: 'Age phase' },
-    { field: 'rate', title: 'Referrals per 1,000 pupils a year' },
-    { field: 'interval95', title: '95% interval' },
+    { field: 'rate', title: 'Referrals per 1,000 pupils a year (crude)' },
+    { field: 'interval95', title: '95% interval (crude rate)' },
+    { field: 'adjusted', title: 'Adjusted for age mix (per 1,000)' },
+    { field: 'ratio', title: 'Ratio to expected for age mix' },
     { field: 'referrals', title: 'Referrals' },
     { field: 'pupils', title: 'Pupils' },
-    { field: 'state', title: 'Compared with the area' },
+    { field: 'compared_with', title: 'Compared with' },
+    { field: 'state', title: 'Comparison' },
     { field: 'explanation', title: 'Why' },
   ];
   return {
     ...frame(rowCount * ROW_HEIGHT + CHROME_HEIGHT, describe(rows, options)),
     title: {
       text: `${label(options.service)}: referral rates by school type and age`,
-      subtitle: subtitleOf('Referrals per 1,000 pupils per year', options.periodLabel, 'c = suppressed (small numbers)'),
+      subtitle: subtitleOf('Referrals per 1,000 pupils per year; each cell against all types at the same age; "All ages": adjusted for age mix', options.periodLabel, 'c = fewer than 5'),
     },
     data: { name: 'table', values: rows },
     encoding: {
@@ -99,7 +113,7 @@ export function rateHeatmapSpec(cells: RateCell[], options: RateHeatmapOptions):
         mark: { type: 'rect', stroke: SECONDARY_INK, strokeWidth: 1 },
         encoding: {
           color: {
-            field: 'state', type: 'ordinal', title: 'Compared with the area',
+            field: 'state', type: 'ordinal', title: 'Compared like with like',
             scale: { domain: [...COMPARISON_DOMAIN], range: COMPARISON_RANGE },
             legend: { symbolType: 'square', symbolStrokeColor: SECONDARY_INK, symbolStrokeWidth: 1 },
           },

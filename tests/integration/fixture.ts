@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '../../src/db/database.ts';
 import { loadContractTables } from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
+import { countQuery, type CountQuery } from '../../src/disclosure/index.ts';
 import { createQueryRunner, type RunQuery } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
 
@@ -10,10 +11,12 @@ export const enrichSql = readFileSync(new URL('../../src/db/enrich.sql', import.
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
-export async function openWith(files: Record<string, string>): Promise<{ db: Database; run: RunQuery }> {
+/** `run` returns the SQL's rows as they are (for query tests); `count` is the runner the analytics layer gets. */
+export async function openWith(files: Record<string, string>): Promise<{ db: Database; run: RunQuery; count: CountQuery }> {
   const db = await openNodeDatabase();
   await loadContractTables(db, Object.fromEntries(Object.entries(files).map(([k, v]) => [k, encode(v)])), { enrichSql });
-  return { db, run: createQueryRunner((sql, params) => db.query(sql, params), diskSql) };
+  const run = createQueryRunner((sql, params) => db.query(sql, params), diskSql);
+  return { db, run, count: countQuery(run) };
 }
 
 export async function reload(db: Database, files: Record<string, string>): Promise<void> {

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { QUERY_NAMES, type RunQuery } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
+import { DEFAULT_SETTINGS, NO_FILTERS, funnel } from '../../src/analytics/index.ts';
+import type { CountQuery } from '../../src/disclosure/index.ts';
 import { openWith } from './fixture.ts';
+import { cellKeyByHand } from './record-keys.ts';
 
 const SCHOOLS = `urn,name,school_type,phase,locality,pupils_on_roll,pupils_slcn,pupils_ehcp,imd_decile,roll_early_years,roll_primary,roll_secondary,roll_post16
 100001,A Primary,mainstream,primary,North,420,20,10,3,60,360,,
@@ -31,8 +34,9 @@ const PROVISION = `school_urn,month,service,delivery_model,programme,sessions,th
 
 let db: Database;
 let run: RunQuery;
+let count: CountQuery;
 beforeAll(async () => {
-  ({ db, run } = await openWith({ 'schools.csv': SCHOOLS, 'referrals.csv': REFERRALS, 'provision.csv': PROVISION }));
+  ({ db, run, count } = await openWith({ 'schools.csv': SCHOOLS, 'referrals.csv': REFERRALS, 'provision.csv': PROVISION }));
 });
 afterAll(async () => db.close());
 
@@ -80,22 +84,31 @@ describe('referral-rates-by-type-phase', () => {
 });
 
 describe('school-rates', () => {
-  it('gives each school its referrals and roll, or its phase roll', async () => {
+  it('gives each school its referrals and roll by age phase, with cell keys', async () => {
     const all = await run('school-rates', ['SLT', ...Q1, null, null, null]);
-    expect(all.find((r) => r.urn === '100001')).toMatchObject({ referrals: 3, pupils: 420, months: 3 });
+    // A's rolls: early years 60, primary 360, secondary and post-16 blank (0). R1 (year R) is early years; R2 (Y3)
+    // and R5 (Y2) primary. Rows come in age-phase order (alphabetical).
+    const a = all.filter((r) => r.urn === '100001');
+    expect(a.map((r) => [r.age_phase, r.roll, r.referrals, r.months])).toEqual([
+      ['early_years', 60, 1, 3], ['post16', 0, 0, 3], ['primary', 360, 2, 3], ['secondary', 0, 0, 3],
+    ]);
+    expect(a.find((r) => r.age_phase === 'primary')?.referrals_ckey).toBe(cellKeyByHand(['R2', 'R5']));
+    expect(a.find((r) => r.age_phase === 'post16')?.referrals_ckey).toBe(0);
     const primary = await run('school-rates', ['SLT', ...Q1, null, 'primary', null]);
-    expect(primary.find((r) => r.urn === '100001')).toMatchObject({ referrals: 2, pupils: 360 });
-    expect(primary.find((r) => r.urn === '100002')).toMatchObject({ referrals: 0, pupils: 0 });
+    expect(primary.filter((r) => r.urn === '100001')).toMatchObject([{ age_phase: 'primary', referrals: 2, roll: 360 }]);
+    // B Secondary has no primary pupils and no primary referrals.
+    expect(primary.filter((r) => r.urn === '100002')).toMatchObject([{ age_phase: 'primary', referrals: 0, roll: 0 }]);
   });
 
-  it('gives each school the referrals its age mix would expect at the area\'s phase rates', async () => {
-    const all = await run('school-rates', ['SLT', ...Q1, null, null, null]);
-    // Phase rates: early years 1 (R1) ÷ 60; primary 4 (R2 R5 R8 R9) ÷ 610; secondary 1 (R4) ÷ 1050.
-    // A: 60 × 1/60 + 360 × 4/610 = 3.36066; C (special): 50 × 4/610 + 50 × 1/1050.
-    expect(all.find((r) => r.urn === '100001')?.expected).toBeCloseTo(1 + (360 * 4) / 610, 9);
-    expect(all.find((r) => r.urn === '100003')?.expected).toBeCloseTo((50 * 4) / 610 + 50 / 1050, 9);
+  it('feeds the funnel the referrals each school\'s age mix would expect at the area\'s phase rates', async () => {
+    const [slt] = await funnel(count, { ...NO_FILTERS, service: 'SLT' }, { from: Q1[0], to: Q1[1], months: 3 }, { ...DEFAULT_SETTINGS, disclosure: 'exact' });
+    const point = (urn: string) => slt?.points.find((p) => p.urn === urn);
+    // Phase rates (exact mode: true counts): early years 1 (R1) ÷ 60; primary 4 (R2 R5 R8 R9) ÷ 610; secondary 1
+    // (R4) ÷ 1050. A: 60 × 1/60 + 360 × 4/610 = 3.36066; C (special): 50 × 4/610 + 50 × 1/1050.
+    expect(point('100001')?.expected).toBeCloseTo(1 + (360 * 4) / 610, 9);
+    expect(point('100003')?.expected).toBeCloseTo((50 * 4) / 610 + 50 / 1050, 9);
     // Indirect standardisation preserves the total: Σ expected = all 6 SLT referrals in the period.
-    expect(all.reduce((s, r) => s + r.expected, 0)).toBeCloseTo(6, 9);
+    expect(slt?.points.reduce((s, p) => s + p.expected, 0)).toBeCloseTo(6, 9);
   });
 });
 
@@ -169,7 +182,12 @@ describe('demand-summary', () => {
   it('counts referrals, acceptances, direct hours and the waiting list', async () => {
     const rows = await run('demand-summary', ['SLT', ...Q1, null]);
     // SLT referrals in Jan–Mar: R1 R2 R4 R5 R8 R9; accepted R1 R2 R5 R9; targeted hours 3.
-    expect(rows).toEqual([{ service: 'SLT', referrals: 6, accepted: 4, direct_hours: 3, waiting: 3, months: 3 }]);
+    // Waiting on 2024-03-31: R2, R6, R9. Each count carries the cell key of exactly its records.
+    expect(rows).toEqual([{
+      service: 'SLT', referrals: 6, referrals_ckey: cellKeyByHand(['R1', 'R2', 'R4', 'R5', 'R8', 'R9']),
+      accepted: 4, accepted_ckey: cellKeyByHand(['R1', 'R2', 'R5', 'R9']), direct_hours: 3,
+      waiting: 3, waiting_ckey: cellKeyByHand(['R2', 'R6', 'R9']), months: 3,
+    }]);
   });
 });
 

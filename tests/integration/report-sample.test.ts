@@ -14,15 +14,19 @@ beforeAll(async () => {
   const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
   const opened = await openWith(files);
   db = opened.db;
-  report = await buildReport(opened.run, NO_FILTERS, { settings: DEFAULT_SETTINGS });
+  report = await buildReport(opened.count, NO_FILTERS, { settings: DEFAULT_SETTINGS });
 });
 afterAll(async () => db.close());
 
 describe('planted patterns in sample-data', () => {
-  it('independent schools have "much lower" OT referral rates than the area', () => {
+  it('independent schools have "much lower" OT referrals than expected for their age mix (shareable mode)', () => {
     const cell = report.rates_by_type_phase.find((c) => c.service === 'OT' && c.school_type === 'independent' && c.age_phase === null);
     expect(cell?.comparison).toBe('much lower');
+    expect(typeof cell?.ratio === 'number' && typeof cell.ratio_upper998 === 'number' && cell.ratio_upper998 < 1).toBe(true);
     expect(cell?.explanation).toMatch(/99\.8%/);
+    // …and at each age phase it is below all school types of the same age (like for like).
+    const primary = report.rates_by_type_phase.find((c) => c.service === 'OT' && c.school_type === 'independent' && c.age_phase === 'primary');
+    expect(primary?.comparison).toBe('much lower');
   });
 
   it('early-years SLT demand shows a high SPC shift after the step in June 2025', () => {
@@ -91,16 +95,5 @@ describe('disclosure control', () => {
     for (const cell of report.rates_by_type_phase) {
       if (cell.referrals === 'c') expect([cell.rate, cell.lower95, cell.upper95]).toEqual(['c', 'c', 'c']);
     }
-  });
-});
-
-describe('funnel disclosure', () => {
-  it('hides a second school when only one has 1–4 referrals, so its count cannot be recovered from the total', async () => {
-    const { withoutRecoverable } = await import('../../src/analytics/funnel.ts');
-    const row = (urn: string, referrals: number) => ({ urn, referrals }) as Parameters<typeof withoutRecoverable>[0][number];
-    // 3 is hidden; the next smallest non-zero (7) goes too; the zero and the larger school stay.
-    expect(withoutRecoverable([row('a', 3), row('b', 7), row('c', 0), row('d', 40)], 5).map((r) => r.urn)).toEqual(['c', 'd']);
-    // Two hidden schools already protect each other.
-    expect(withoutRecoverable([row('a', 3), row('b', 2), row('d', 40)], 5).map((r) => r.urn)).toEqual(['d']);
   });
 });

@@ -5,14 +5,14 @@
 //   Ash Primary 400 pupils (100 pupil-years), Beech Primary 200 (50), Cedar Primary 200 (50) — mainstream primaries;
 //   Deal Secondary 1,000 (250) — mainstream secondary. Area: 1,800 pupils, 450 pupil-years.
 // SLT referrals: Ash 30, Beech 5, Cedar 5, Deal 10 (area 50). OT: Ash 6, Beech 3, Cedar 8, Deal 0 (area 17).
+// The arithmetic is checked in exact mode (true counts); the shareable tests at the end check what the gate shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, NO_FILTERS, type Period } from '../../src/analytics/index.ts';
-import {
-  OWN_SMALL_EXPLANATION, POOL_HIDDEN_EXPLANATION, schoolProfile, type SchoolProfile,
-} from '../../src/analytics/school-profile.ts';
+import { DEFAULT_SETTINGS, NO_FILTERS, type AnalyticsSettings, type Period } from '../../src/analytics/index.ts';
+import { OWN_SMALL_EXPLANATION, schoolProfile, type SchoolProfile } from '../../src/analytics/school-profile.ts';
 import type { Database } from '../../src/db/database.ts';
-import type { RunQuery } from '../../src/queries/index.ts';
+import type { CountQuery } from '../../src/disclosure/index.ts';
 import { openWith } from './fixture.ts';
+import { publishedByHand } from './record-keys.ts';
 
 const SCHOOLS = `urn,name,school_type,phase,locality,pupils_on_roll,pupils_slcn,pupils_ehcp,imd_decile,roll_early_years,roll_primary,roll_secondary,roll_post16
 100001,Ash Primary,mainstream,primary,North,400,20,10,3,0,400,0,0
@@ -50,14 +50,15 @@ const PROVISION = `school_urn,month,service,delivery_model,programme,sessions,th
 `;
 
 let db: Database;
-let run: RunQuery;
+let run: CountQuery;
+const EXACT: AnalyticsSettings = { ...DEFAULT_SETTINGS, disclosure: 'exact' };
 const PERIOD: Period = { from: '2024-01', to: '2024-03', months: 3 };
 beforeAll(async () => {
-  ({ db, run } = await openWith({ 'schools.csv': SCHOOLS, 'referrals.csv': REFERRALS, 'provision.csv': PROVISION }));
+  ({ db, count: run } = await openWith({ 'schools.csv': SCHOOLS, 'referrals.csv': REFERRALS, 'provision.csv': PROVISION }));
 });
 afterAll(async () => db.close());
 
-const profileOf = async (urn: string) => (await schoolProfile(run, NO_FILTERS, PERIOD, DEFAULT_SETTINGS, urn)) as SchoolProfile;
+const profileOf = async (urn: string, settings = EXACT) => (await schoolProfile(run, NO_FILTERS, PERIOD, settings, urn)) as SchoolProfile;
 const rows = (p: SchoolProfile, service: string) => p.services.find((s) => s.service === service) as SchoolProfile['services'][number];
 
 describe('schoolProfile: a school with enough referrals (Ash Primary)', () => {
@@ -84,13 +85,21 @@ describe('schoolProfile: a school with enough referrals (Ash Primary)', () => {
     // Area: 50 ÷ 450 × 1,000 = 111.111.
     expect(area).toMatchObject({ group: 'area', referrals: 50, pupils: 1800, vs_area: 'not compared' });
     expect(area?.rate).toBeCloseTo(111.111111, 5);
-    // 111.1 and 100 both lie below the school's 99.8% lower bound 158.4: much higher than both.
-    expect(school?.vs_area).toBe('much higher');
-    expect(school?.vs_area_explanation).toContain('outside this school\'s 99.8% interval (158.4 to 511.2 per 1,000)');
+    // Against the area, like for like (METHODS §3): Ash expects 400 × 0.05 = 20 at the area's primary rate, ratio
+    // 30 ÷ 20 = 1.5; Byar 95% 20.237 to 42.828 ÷ 20 = 1.012 to 2.141 excludes 1; 99.8% 15.839 to 51.119 ÷ 20 =
+    // 0.792 to 2.556 includes it: higher.
+    expect(school?.expected).toBeCloseTo(20, 6);
+    expect(school?.ratio).toBeCloseTo(1.5, 9);
+    expect(school?.ratio_lower95).toBeCloseTo(1.011847, 5);
+    expect(school?.vs_area).toBe('higher');
+    expect(school?.vs_area_explanation).toContain('a ratio of 1.50 (95% interval 1.01 to 2.14)');
+    // 100 lies below the school's 99.8% lower bound 158.4: much higher than similar settings.
     expect(school?.vs_similar).toBe('much higher');
     expect(school?.vs_similar_explanation).toMatch(/^The similar settings rate \(100\.0 per 1,000\)/);
-    // The area's 111.1 lies inside similar settings' 95% interval 47.9 to 183.9.
-    expect(similar?.vs_area).toBe('similar');
+    // Similar settings: 10 against 20 expected, ratio 0.5; Byar(10) 95% 4.787 to 18.392 ÷ 20 excludes 1, 99.8%
+    // 2.917 to 24.194 ÷ 20 = 0.146 to 1.210 includes it: lower.
+    expect(similar?.ratio).toBeCloseTo(0.5, 9);
+    expect(similar?.vs_area).toBe('lower');
   });
 
   it('gives age-adjusted rates and the funnel position', async () => {
@@ -105,18 +114,18 @@ describe('schoolProfile: a school with enough referrals (Ash Primary)', () => {
     expect(slt.funnelNote).toContain('Ash Primary: 30 referrals');
   });
 
-  it('hides the OT pool and the comparison with it when a pooled school has 1–4 referrals', async () => {
+  it('shows the OT pool although a pooled school has 1–4 referrals: the pool is a cell of its own', async () => {
     const [school, similar, area] = rows(await profileOf('100001'), 'OT').rates;
     // Ash: 6 ÷ 100 × 1,000 = 60; exact 95% 22.019 to 130.595 contains the area's 18 ÷ 450 × 1,000 = 40.0: similar.
     expect(school?.rate).toBeCloseTo(60, 6);
     expect(school?.lower95).toBeCloseTo(22.018943, 4);
     expect(area?.rate).toBeCloseTo(40, 6);
+    // O = 6, E = 400 × 17 ÷ 800 = 8.5: ratio 0.706; exact 95% 2.202 to 13.060 ÷ 8.5 includes 1: similar.
+    expect(school?.ratio).toBeCloseTo(6 / 8.5, 9);
     expect(school?.vs_area).toBe('similar');
-    // Beech has 3 OT referrals: Beech + Cedar = 11 could give Beech away (the group total from Cedar's page, less
-    // Cedar's own 8), so the pool's referrals, rate and every comparison that quotes it are "c".
-    expect(similar).toMatchObject({ referrals: 'c', rate: 'c', lower95: 'c', upper95: 'c', adjusted_rate: 'c', vs_area: 'c', pupils: 400 });
-    expect(similar?.vs_area_explanation).toBe(POOL_HIDDEN_EXPLANATION);
-    expect(school).toMatchObject({ vs_similar: 'c', vs_similar_explanation: POOL_HIDDEN_EXPLANATION });
+    // Beech (3) + Cedar (8) = 11: shown, because in shareable mode the pool is perturbed as a cell of its own.
+    expect(similar).toMatchObject({ referrals: 11, pupils: 400 });
+    expect(school?.vs_similar).not.toBe('c');
   });
 
   it('gives waits for the school, the pool (summed from each school) and the area', async () => {
@@ -151,7 +160,7 @@ describe('schoolProfile: a school with enough referrals (Ash Primary)', () => {
 
 describe('schoolProfile: a school with 1–4 referrals (Beech Primary, 3 OT referrals)', () => {
   it('shows "c" for its count and every rate, interval and comparison derived from it', async () => {
-    const ot = rows(await profileOf('100002'), 'OT');
+    const ot = rows(await profileOf('100002', DEFAULT_SETTINGS), 'OT');
     const [school, similar] = ot.rates;
     expect(school).toMatchObject({
       referrals: 'c', rate: 'c', lower95: 'c', upper95: 'c', lower998: 'c', upper998: 'c', adjusted_rate: 'c',
@@ -160,9 +169,12 @@ describe('schoolProfile: a school with 1–4 referrals (Beech Primary, 3 OT refe
     expect(school?.vs_area_explanation).toBe(OWN_SMALL_EXPLANATION);
     expect(school?.vs_similar_explanation).toBe(OWN_SMALL_EXPLANATION);
     expect(JSON.stringify(school)).not.toMatch(/\b3\b|60\.0|\b15\b/);
-    // Its pool (Ash 6 + Cedar 8 = 14 over (400 + 200) ÷ 4 = 150 pupil-years = 93.333) has no small member: shown.
-    expect(similar).toMatchObject({ referrals: 14, pupils: 600 });
-    expect(similar?.rate).toBeCloseTo(93.333333, 5);
+    // Its pool (Ash 6 + Cedar 8 = 14: R51–R56 and R60–R67, in the fixture's order) over (400 + 200) ÷ 4 = 150
+    // pupil-years.
+    const pool = [51, 52, 53, 54, 55, 56, 60, 61, 62, 63, 64, 65, 66, 67].map((i) => `R${i}`);
+    const shown = publishedByHand(pool) as number;
+    expect(similar).toMatchObject({ referrals: shown, pupils: 600 });
+    expect(similar?.rate).toBeCloseTo((shown / 150) * 1000, 6);
     // Not on the funnel, and the note says so without a number.
     expect(ot.funnelPoint).toBeNull();
     expect(ot.funnelNote).toMatch(/^Not on the funnel plot: fewer than 5/);
@@ -178,5 +190,25 @@ describe('schoolProfile: a school with 1–4 referrals (Beech Primary, 3 OT refe
 
   it('returns null for a URN not in the data', async () => {
     expect(await schoolProfile(run, NO_FILTERS, PERIOD, DEFAULT_SETTINGS, '999999')).toBeNull();
+  });
+});
+
+describe('schoolProfile in shareable mode (the default)', () => {
+  it('publishes each count as its cell-key perturbed value, the same for the same records', async () => {
+    const ash = await profileOf('100001', DEFAULT_SETTINGS);
+    const [school, similar, area] = rows(ash, 'SLT').rates;
+    // Ash's 30 SLT referrals are R1–R30; Beech R31–R35 and Cedar R36–R40 (the order the fixture writes them).
+    const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `R${from + i}`);
+    expect(school?.referrals).toBe(publishedByHand(ids(1, 30)));
+    expect(similar?.referrals).toBe(publishedByHand(ids(31, 40)));
+    expect(area?.referrals).toBe(publishedByHand(ids(1, 50)));
+    // Cedar's page shows the same area cell as Ash's: a repeated cell reveals nothing new.
+    const cedar = await profileOf('100003', DEFAULT_SETTINGS);
+    expect(rows(cedar, 'SLT').rates[2]?.referrals).toBe(area?.referrals);
+  });
+
+  it('still shows 1–4 as "c", with every figure worked out from it', async () => {
+    const [school] = rows(await profileOf('100002', DEFAULT_SETTINGS), 'OT').rates;
+    expect(school).toMatchObject({ referrals: 'c', rate: 'c', ratio: 'c', vs_area: 'c', vs_similar: 'c' });
   });
 });

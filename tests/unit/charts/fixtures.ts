@@ -3,17 +3,26 @@
 import type { FunnelSeries } from '../../../src/analytics/funnel.ts';
 import type { ProgrammeImpact } from '../../../src/analytics/programme.ts';
 import type { ProvisionByType } from '../../../src/analytics/provision.ts';
-import type { RateCell } from '../../../src/analytics/rates.ts';
+import { comparedWithText, kindOf, type RateCell } from '../../../src/analytics/rates.ts';
 import type { SpcSeries } from '../../../src/analytics/spc.ts';
 import type { WaitingListBand, WaitsCell } from '../../../src/analytics/waits.ts';
 import type { WorkforcePlan } from '../../../src/analytics/workforce.ts';
 
-const rate = (service: string, school_type: string | null, age_phase: string | null, r: number | null | 'c', comparison: RateCell['comparison'], referrals: number | 'c' = 40, pupils: number | 'c' = 1500): RateCell => ({
-  service, school_type, age_phase, referrals, pupils, rate: r,
-  lower95: typeof r === 'number' ? r * 0.8 : r, upper95: typeof r === 'number' ? r * 1.25 : r,
-  lower998: typeof r === 'number' ? r * 0.7 : r, upper998: typeof r === 'number' ? r * 1.4 : r,
-  comparison, explanation: `Explanation for ${school_type ?? 'all'} × ${age_phase ?? 'all'}.`,
-});
+const rate = (service: string, school_type: string | null, age_phase: string | null, r: number | null | 'c', comparison: RateCell['comparison'], referrals: number | 'c' = 40, pupils = 1500): RateCell => {
+  const kind = kindOf({ school_type, age_phase });
+  const allAges = kind === 'type, all ages';
+  const scaled = (f: number) => (typeof r === 'number' ? r * f : r);
+  return {
+    service, school_type, age_phase, kind, referrals, pupils, rate: r,
+    lower95: scaled(0.8), upper95: scaled(1.25), lower998: scaled(0.7), upper998: scaled(1.4),
+    expected: allAges && typeof r === 'number' ? 50 : null,
+    ratio: allAges ? (typeof r === 'number' ? 0.8 : r) : null,
+    ratio_lower95: null, ratio_upper95: null, ratio_lower998: null, ratio_upper998: null,
+    adjusted_rate: allAges ? (typeof r === 'number' ? r * 0.9 : r) : null,
+    compared_with: comparedWithText(kind, age_phase), benchmark: null,
+    comparison, explanation: `Explanation for ${school_type ?? 'all'} × ${age_phase ?? 'all'}.`,
+  };
+};
 
 export const rateCells: RateCell[] = [
   rate('SLT', 'mainstream', 'primary', 31.2, 'higher', 120, 3846),
@@ -24,7 +33,7 @@ export const rateCells: RateCell[] = [
   rate('SLT', 'early_years', 'early_years', 4.2, 'much lower'),
   rate('SLT', 'alternative_provision', 'secondary', null, 'not compared', 0, 0),
   rate('SLT', 'mainstream', null, 22.0, 'similar'),
-  rate('SLT', 'special', null, 'c', 'c', 41, 'c'),
+  rate('SLT', 'special', null, 'c', 'c', 'c', 480),
   rate('SLT', null, 'primary', 25.3, 'higher'),
   rate('SLT', null, 'secondary', 16.0, 'lower'),
   rate('SLT', null, null, 21.0, 'not compared', 500, 23809),
@@ -33,7 +42,7 @@ export const rateCells: RateCell[] = [
 
 const point = (urn: string, name: string, pupils: number, referrals: number, r: number, position: FunnelSeries['points'][number]['position']) => ({
   urn, name, school_type: 'mainstream', phase: 'primary', locality: 'North', referrals, pupils,
-  denominator: pupils, rate: r, lower95: r * 0.7, upper95: r * 1.4, position, explanation: `${name}: ${position}.`,
+  expected: (r / 1000) * pupils, denominator: pupils, rate: r, crude_rate: r, lower95: r * 0.7, upper95: r * 1.4, position, explanation: `${name}: ${position}.`,
 });
 
 export const funnelSeries: FunnelSeries = {

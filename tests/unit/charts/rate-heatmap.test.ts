@@ -21,7 +21,7 @@ describe('rateHeatmapSpec', () => {
     expect(rates.filter((t) => t === 'c')).toHaveLength(2);
     expect(rates).toContain('–');
     expect(rates.every((t) => t === 'c' || t === '–' || /^\d+\.\d$/.test(t))).toBe(true);
-    const suppressedCells = markItems(svg, 'cells').filter((c) => c.ariaLabel.includes('Compared with the area: suppressed'));
+    const suppressedCells = markItems(svg, 'cells').filter((c) => c.ariaLabel.includes('Comparison: suppressed'));
     expect(suppressedCells).toHaveLength(2);
     expect(suppressedCells.every((c) => c.fill === PALETTE.suppressed)).toBe(true);
     expect(svg).not.toMatch(/NaN|null|undefined/);
@@ -29,13 +29,13 @@ describe('rateHeatmapSpec', () => {
 
   it('colours by comparison with the neutral palette and says the comparison in words', async () => {
     const { svg } = await render(spec);
-    const fillOf = (words: string) => markItems(svg, 'cells').find((c) => c.ariaLabel.includes(`Compared with the area: ${words};`))?.fill;
+    const fillOf = (words: string) => markItems(svg, 'cells').find((c) => c.ariaLabel.includes(`Comparison: ${words};`))?.fill;
     expect(fillOf('higher')).toBe(PALETTE.higher);
     expect(fillOf('much higher')).toBe(PALETTE.muchHigher);
     expect(fillOf('lower')).toBe(PALETTE.lower);
     expect(fillOf('much lower')).toBe(PALETTE.muchLower);
     expect(fillOf('similar')).toBe(PALETTE.similar);
-    expect(markItems(svg, 'cell_states').map((t) => t.text)).toEqual(expect.arrayContaining(['much higher', 'similar', 'suppressed', 'no pupils', 'area rate']));
+    expect(markItems(svg, 'cell_states').map((t) => t.text)).toEqual(expect.arrayContaining(['much higher', 'similar', 'c: fewer than 5', 'no pupils', 'area rate (crude)', 'benchmark', 'similar (age-adj.)']));
   });
 
   it('orders rows and columns as the contract does, with the margins last', async () => {
@@ -47,15 +47,21 @@ describe('rateHeatmapSpec', () => {
   it('describes itself with the suppressed count, and the view carries it as its aria-label', async () => {
     const { view } = await render(spec);
     expect(spec.description).toContain('2 cells suppressed');
-    expect(spec.description).toContain('3 higher than the area');
+    expect(spec.description).toContain('3 higher than their like-for-like benchmark');
     expect(ariaLabel(view)).toBe(spec.description);
   });
 
   it('shows the rate, interval, counts and comparison in the tooltip', async () => {
     const { svg } = await render(spec);
     const cell = markItems(svg, 'cells').find((c) => c.ariaLabel.includes('School type: Mainstream') && c.ariaLabel.includes('Age phase: Primary'));
-    expect(cell?.ariaLabel).toContain('Referrals per 1,000 pupils a year: 31.2');
-    expect(cell?.ariaLabel).toContain('95% interval: 25.0 to 39.0');
+    expect(cell?.ariaLabel).toContain('Referrals per 1,000 pupils a year (crude): 31.2');
+    expect(cell?.ariaLabel).toContain('95% interval (crude rate): 25.0 to 39.0');
+    expect(cell?.ariaLabel).toContain('Compared with: Compared with all school types at primary age.');
+    // A type's all-ages cell prints its rate adjusted for age mix (22.0 × 0.9 in the fixture) and the ratio.
+    const allAges = markItems(svg, 'cells').find((c) => c.ariaLabel.includes('School type: Mainstream') && c.ariaLabel.includes('Age phase: All ages'));
+    expect(allAges?.ariaLabel).toContain('Adjusted for age mix (per 1,000): 19.8');
+    expect(allAges?.ariaLabel).toContain('Ratio to expected for age mix: 0.80');
+    expect(markItems(svg, 'cell_rates').map((t) => t.text)).toContain('19.8');
     expect(cell?.ariaLabel).toContain('Pupils: 3,846');
   });
 });

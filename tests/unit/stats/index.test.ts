@@ -8,7 +8,7 @@ describe('src/stats/index.ts', () => {
     'funnelLimitCounts', 'funnelLimits', 'proportionFunnelLimits', 'funnelPosition',
     'xmrChart', 'SPC_RULE_TEXT', 'variationIcon', 'seasonalIndices', 'seasonallyAdjust', 'sparseSeriesCheck',
     'cochranArmitageTrend', 'rateTrend',
-    'SUPPRESSED', 'validateThreshold', 'suppressTable', 'formatCount',
+    'SUPPRESSED', 'validateThreshold', 'formatCount', 'standardisedRatio',
     'forecastMonthly', 'backtest',
     'targetMeanWait', 'targetCapacity', 'reliefCapacity', 'waitPressure', 'fteRequired', 'targetQueueSize', 'CAPACITY_DEFAULTS',
     'median', 'percentile', 'expectedNeed', 'expectedNeedLabel', 'DEFAULT_PREVALENCE',
