@@ -212,5 +212,10 @@ export function schoolRecord(school: School): CsvRecord {
     imd_decile: school.imdDecile === null ? '' : String(school.imdDecile),
   };
   for (const phase of AGE_PHASES) record[ROLL_COLUMN_OF_PHASE[phase]] = String(rollOfPhase(school, phase));
+  // The statutory age range, as the DfE register gives it: the youngest year group's age on 31 August (N1 = 2)
+  // to one more than the oldest's (year 6 = 10, so 11).
+  const taught = school.rolls.flatMap((n, i) => (n > 0 ? [i] : []));
+  record.age_low = taught.length ? String((taught[0] as number) + 2) : '';
+  record.age_high = taught.length ? String((taught.at(-1) as number) + 3) : '';
   return record;
 }

@@ -2,6 +2,7 @@
 // current view (loaded lazily from the registry in views.ts) inside the main landmark.
 import { Suspense, use, useEffect, useRef } from 'react';
 import { DataBanner } from './layout/DataBanner.tsx';
+import { DisclosureBanner } from './layout/DisclosureBanner.tsx';
 import { Footer } from './layout/Footer.tsx';
 import { Header, ServiceNavigation } from './layout/Header.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -42,6 +43,7 @@ export function App() {
       <div className="width-container app-body">
         <main className="main" id="main-content" tabIndex={-1}>
           <DataBanner />
+          <DisclosureBanner />
           <h1 className="heading-l" ref={heading} tabIndex={-1}>{definition.title}</h1>
           <p className="lead">{definition.summary}</p>
           <WhenDataReady>

@@ -9,6 +9,7 @@ import { createQueryRunner } from '../queries/index.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase } from './database-context.tsx';
+import { useDisclosureMode } from './disclosure-mode.ts';
 import { useFilters, type Filters as UrlFilters } from './url-state.ts';
 
 export function toAnalyticsFilters(filters: UrlFilters): AnalyticsFilters {
@@ -48,7 +49,9 @@ export function useFigure<T>(
   const data = useDatabase();
   const [urlFilters] = useFilters();
   const filters = { ...toAnalyticsFilters(urlFilters), ...options.overrides };
-  const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  // The disclosure mode comes from the page (never the URL); it keys the query, so switching recomputes.
+  const disclosure = useDisclosureMode();
+  const settings = { ...DEFAULT_SETTINGS, ...options.settings, disclosure };
   const client = useQueryClient();
   return useQuery({
     queryKey: ['figure', name, data.version, filters, settings, options.key ?? null],

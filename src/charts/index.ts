@@ -1,6 +1,7 @@
 // Vega-Lite specs for every chart: pure functions of the analytics layer's output (no React, no I/O). Views render
 // them with react-vega; each spec names its main dataset 'table'.
 export { rateHeatmapSpec, rateHeatmapRows, ALL_AGES, ALL_TYPES, type RateHeatmapOptions } from './rate-heatmap-spec.ts';
+export { rateIntervalsSpec, rateIntervalRows, type RateIntervalsOptions } from './rate-intervals-spec.ts';
 export { funnelPlotSpec, SCHOOL_SELECTION, type FunnelPlotOptions } from './funnel-plot-spec.ts';
 export { spcChartSpec, ruleText, type SpcChartOptions } from './spc-chart-spec.ts';
 export { waitsChartSpec, waitWeeksChartSpec, waitsGroups, type WaitsChartOptions } from './waits-chart-spec.ts';

@@ -5,7 +5,7 @@ export type CellValue = string | number | boolean | null | undefined;
 export const SUPPRESSED = 'c';
 export const SUPPRESSED_TITLE = 'confidential: fewer than 5';
 
-export type ColumnFormat = 'text' | 'integer' | 'decimal1' | 'percent1' | 'month' | ((value: CellValue) => string);
+export type ColumnFormat = 'text' | 'integer' | 'decimal1' | 'decimal2' | 'percent1' | 'month' | ((value: CellValue) => string);
 
 export interface Column<Row> {
   readonly key: keyof Row & string;
@@ -16,6 +16,7 @@ export interface Column<Row> {
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const decimal1 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const decimal2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const percent1 = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -26,7 +27,7 @@ export function formatMonth(value: string): string {
 }
 
 export function isNumericColumn(format: ColumnFormat | undefined): boolean {
-  return format === 'integer' || format === 'decimal1' || format === 'percent1';
+  return format === 'integer' || format === 'decimal1' || format === 'decimal2' || format === 'percent1';
 }
 
 /** A value as shown in a table cell ('' for blank). */
@@ -36,6 +37,7 @@ export function formatCell(value: CellValue, format: ColumnFormat = 'text'): str
   if (typeof value === 'number') {
     if (format === 'integer') return integer.format(value);
     if (format === 'decimal1') return decimal1.format(value);
+    if (format === 'decimal2') return decimal2.format(value);
     if (format === 'percent1') return percent1.format(value);
   }
   if (format === 'month' && typeof value === 'string') return formatMonth(value);

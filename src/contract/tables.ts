@@ -14,9 +14,9 @@ const count = (name: string, required: boolean, description: string, max = 1_000
 const date = (name: string, required: boolean, description: string): ColumnSpec =>
   ({ name, type: 'date', required, description });
 
-const BLANK_ROLL = 'Blank: if all four roll columns are blank, the whole roll is in the school\'s own phase (an '
-  + 'all-through school is split evenly between primary and secondary); otherwise a blank column of the school\'s own '
-  + 'phase holds the rest of the roll and any other blank is 0.';
+const BLANK_ROLL = 'Blank: if all four roll columns are blank, the roll is split evenly over the year groups of the '
+  + 'school\'s statutory age range (age_low to age_high; defaults by phase when those are blank too); otherwise a blank '
+  + 'column of the school\'s own phase holds the rest of the roll and any other blank is 0.';
 
 export const schools: TableSpec = {
   name: 'schools',
@@ -39,6 +39,10 @@ export const schools: TableSpec = {
     count('roll_primary', false, `Pupils on roll in years 1–6. ${BLANK_ROLL}`),
     count('roll_secondary', false, `Pupils on roll in years 7–11. ${BLANK_ROLL}`),
     count('roll_post16', false, `Pupils on roll in years 12–14. ${BLANK_ROLL}`),
+    { name: 'age_low', type: 'integer', required: false, min: 2, max: 19,
+      description: 'Statutory lowest age (as the DfE register\'s StatutoryLowAge): pupils aged age_low on 31 August are the youngest year group (2 = N1, 4 = R, 11 = year 7). Blank: the phase default (primary 4, secondary 11, all-through 4, nursery 2, post-16 16).' },
+    { name: 'age_high', type: 'integer', required: false, min: 3, max: 25,
+      description: 'Statutory highest age (StatutoryHighAge): the oldest year group is pupils aged age_high − 1 on 31 August (11 → year 6, 16 → year 11, 18 → year 13). Blank: the phase default (primary 11, secondary 16, all-through 18, nursery 5, post-16 19).' },
   ],
 };
 

@@ -37,14 +37,46 @@ LEFT JOIN schools AS s ON s.urn = r.school_urn;
 
 -- school_phase_rolls: one row per school × age phase (4 rows per school), the denominators for rates by phase.
 --   urn, school_type, school_phase, locality, age_phase, roll (pupils on roll in that age phase, INTEGER).
--- roll comes from the school's roll_<age phase> column. A blank roll column means:
---   * all four blank: the whole pupils_on_roll goes to the age phase matching the school's phase; an all_through
---     school is split evenly between primary and secondary (primary gets the odd pupil: 201 → 101 + 100);
+-- Age phases are defined once, from year group (METHODS §3a): early years = N1, N2, R; primary = 1–6; secondary =
+-- 7–11; post-16 = 12–14 — the same rule that gives each referral its phase above, so numerators and denominators
+-- agree. roll comes from the school's roll_<age phase> column. A blank roll column means:
+--   * all four blank: the roll is split evenly over the year groups of the school's statutory age range — the
+--     pupils aged age_low to age_high − 1 on 31 August (2 = N1, 3 = N2, 4 = R, 5 = year 1 … 18 = year 14) — with
+--     defaults by phase when the range is blank too: nursery 2–5 (N1, N2, R), primary 4–11 (R and years 1–6, so
+--     1/7 of the roll is early years), secondary 11–16 (years 7–11), all-through 4–18 (R to year 13), post-16
+--     16–19 (years 12–14). Whole pupils: each phase gets round(roll × its share so far) − round(roll × the share
+--     before it), so the four rolls add up to pupils_on_roll exactly. (A range with no year group — age_high ≤
+--     age_low — puts the whole roll in the school's own phase.)
 --   * some given: the blank column of the school's own phase holds the rest of the roll (pupils_on_roll minus the
---     given columns, never below 0) and any other blank column is 0 — so the four rolls still add up to
---     pupils_on_roll, as the contract's validator requires. (For all_through schools every blank is then 0.)
+--     given columns, never below 0) and any other blank is 0 — so the four rolls still add up to pupils_on_roll, as
+--     the contract's validator requires. Given rolls always win over the age range.
 CREATE OR REPLACE TABLE school_phase_rolls AS
-WITH per_phase AS (
+WITH ranges AS (
+  SELECT s.urn,
+    greatest(coalesce(s.age_low, CASE s.phase WHEN 'early_years' THEN 2 WHEN 'primary' THEN 4 WHEN 'secondary' THEN 11
+      WHEN 'all_through' THEN 4 WHEN 'post16' THEN 16 END), 2) AS low,
+    least(coalesce(s.age_high, CASE s.phase WHEN 'early_years' THEN 5 WHEN 'primary' THEN 11 WHEN 'secondary' THEN 16
+      WHEN 'all_through' THEN 18 WHEN 'post16' THEN 19 END), 19) AS high
+  FROM schools AS s
+),
+ages AS (
+  SELECT urn, unnest(range(low, high)) AS age FROM ranges WHERE high > low
+),
+phase_shares AS (
+  SELECT urn,
+    CASE WHEN age <= 4 THEN 'early_years' WHEN age <= 10 THEN 'primary' WHEN age <= 15 THEN 'secondary' ELSE 'post16' END AS age_phase,
+    count(*) AS year_groups
+  FROM ages
+  GROUP BY ALL
+),
+cumulative AS (
+  SELECT urn, age_phase, year_groups,
+    sum(year_groups) OVER (PARTITION BY urn ORDER BY CASE age_phase WHEN 'early_years' THEN 1 WHEN 'primary' THEN 2
+      WHEN 'secondary' THEN 3 ELSE 4 END) AS upto,
+    sum(year_groups) OVER (PARTITION BY urn) AS total
+  FROM phase_shares
+),
+per_phase AS (
   SELECT
     s.urn, s.school_type, s.phase AS school_phase, s.locality, s.pupils_on_roll, p.age_phase,
     CASE p.age_phase
@@ -56,7 +88,10 @@ WITH per_phase AS (
     s.roll_early_years IS NULL AND s.roll_primary IS NULL AND s.roll_secondary IS NULL AND s.roll_post16 IS NULL
       AS all_blank,
     coalesce(s.roll_early_years, 0) + coalesce(s.roll_primary, 0) + coalesce(s.roll_secondary, 0)
-      + coalesce(s.roll_post16, 0) AS given_total
+      + coalesce(s.roll_post16, 0) AS given_total,
+    EXISTS (SELECT 1 FROM cumulative c WHERE c.urn = s.urn) AS has_range,
+    (SELECT round(s.pupils_on_roll * c.upto / c.total) - round(s.pupils_on_roll * (c.upto - c.year_groups) / c.total)
+       FROM cumulative c WHERE c.urn = s.urn AND c.age_phase = p.age_phase) AS range_roll
   FROM schools AS s
   CROSS JOIN (SELECT unnest(['early_years', 'primary', 'secondary', 'post16']) AS age_phase) AS p
 )
@@ -64,8 +99,8 @@ SELECT
   urn, school_type, school_phase, locality, age_phase,
   CAST(CASE
     WHEN given_roll IS NOT NULL THEN given_roll
-    WHEN school_phase = 'all_through' AND all_blank AND age_phase = 'primary' THEN pupils_on_roll - pupils_on_roll // 2
-    WHEN school_phase = 'all_through' AND all_blank AND age_phase = 'secondary' THEN pupils_on_roll // 2
+    WHEN all_blank AND has_range THEN coalesce(range_roll, 0)
+    WHEN all_blank THEN CASE WHEN school_phase = age_phase THEN pupils_on_roll ELSE 0 END
     WHEN school_phase = age_phase THEN greatest(pupils_on_roll - given_total, 0)
     ELSE 0
   END AS INTEGER) AS roll

@@ -103,15 +103,42 @@ describe('loadContractTables on the hand-made fixture', () => {
     expect(byId.R10).toMatchObject({ school_type: null, locality: null, month: '2024-03' });
   });
 
-  it('splits each school roll into age phases by the blank-column rule', async () => {
+  it('splits each school roll into age phases by the blank-column rule (METHODS §3a)', async () => {
     const rows = await db.query<{ urn: string; age_phase: string; roll: number }>('SELECT urn, age_phase, roll FROM school_phase_rolls');
     const rolls: Record<string, number[]> = {};
     for (const r of rows) (rolls[r.urn] ??= [0, 0, 0, 0])[AGE_PHASES.indexOf(r.age_phase as never)] = r.roll;
     expect(rows).toHaveLength(6 * 4);
+    // All rolls blank, no age range: the phase default's year groups share the roll evenly.
+    //   S1 primary 4–11: R + years 1–6 = 7 year groups; early years round(210 × 1/7) = 30, primary 210 − 30 = 180.
+    //   S3 all-through 4–18: R, 1–6, 7–11, 12–13 = 1 + 6 + 5 + 2 of 14; cumulative rounding of 201 × 1/14 = 14,
+    //   × 7/14 = 100.5 → 101 (so primary 87), × 12/14 = 172.3 → 172 (secondary 71), post-16 201 − 172 = 29.
+    //   S6 nursery 2–5: N1, N2, R, all early years.
+    // S4 and S5 give rolls, which always win.
     expect(rolls).toEqual({
-      S1: [0, 210, 0, 0], S2: [0, 0, 1000, 0], S3: [0, 101, 100, 0],
+      S1: [30, 180, 0, 0], S2: [0, 0, 1000, 0], S3: [14, 87, 71, 29],
       S4: [30, 210, 0, 0], S5: [10, 50, 40, 20], S6: [60, 0, 0, 0],
     });
+  });
+
+  it('uses the statutory age range when the rolls are blank', async () => {
+    const schools = `urn,name,school_type,phase,locality,pupils_on_roll,pupils_ehcp,age_low,age_high
+T1,Nursery-class Primary,mainstream,primary,North,240,2,3,11
+T2,Sixth-form Secondary,mainstream,secondary,North,1200,20,11,18
+T3,Special 2 to 19,special,all_through,North,130,130,2,19
+`;
+    const referrals = 'referral_id,pupil_pseudo_id,school_urn,service,referral_date,year_group,age_at_referral,referral_source,has_ehcp,outcome,first_contact_date,discharge_date\nX1,P,T1,SLT,2024-01-01,R,,school,false,pending,,\n';
+    const provision = 'school_urn,month,service,delivery_model,programme,sessions,therapist_hours\n';
+    const fresh = await openNodeDatabase();
+    await loadContractTables(fresh, fixtureFiles({ 'schools.csv': schools, 'referrals.csv': referrals, 'provision.csv': provision }), { enrichSql });
+    const rows = await fresh.query<{ urn: string; age_phase: string; roll: number }>('SELECT urn, age_phase, roll FROM school_phase_rolls');
+    const rolls: Record<string, number[]> = {};
+    for (const r of rows) (rolls[r.urn] ??= [0, 0, 0, 0])[AGE_PHASES.indexOf(r.age_phase as never)] = r.roll;
+    // T1 ages 3–10: N2, R (early years) + years 1–6 = 8 year groups: 240 × 2/8 = 60 early years, 180 primary.
+    // T2 ages 11–17: years 7–13, 5 + 2 of 7: round(1200 × 5/7) = round(857.1) = 857 secondary, 343 post-16.
+    // T3 ages 2–18: 17 year groups, 3 + 6 + 5 + 3: 130 × 3/17 = 22.9 → 23; × 9/17 = 68.8 → 69 (46); × 14/17 = 107.1
+    //   → 107 (38); post-16 130 − 107 = 23.
+    expect(rolls).toEqual({ T1: [60, 180, 0, 0], T2: [0, 0, 857, 343], T3: [23, 46, 38, 23] });
+    await fresh.close();
   });
 
   it('gives the same age phase as the contract for every year group and every age', async () => {

@@ -1,0 +1,46 @@
+// Says how small numbers are protected on this page, and lets the analyst who owns the data switch to exact
+// figures for their own checking: an explicit choice with a warning, marked on every view and download while on,
+// never carried in the URL (src/app/disclosure-mode.ts).
+import { useId, useState } from 'react';
+import { EXACT_MARK } from '../../disclosure/index.ts';
+import { setDisclosureMode, useDisclosureMode } from '../disclosure-mode.ts';
+import './disclosure-banner.css';
+
+export function DisclosureBanner() {
+  const mode = useDisclosureMode();
+  const [asking, setAsking] = useState(false);
+  const warningId = useId();
+  if (mode === 'exact') {
+    return (
+      <div className="disclosure-banner disclosure-banner--exact" role="alert">
+        <strong className="tag tag--exact">{EXACT_MARK}</strong>
+        <span className="disclosure-banner__text">
+          Every figure on this page is unperturbed and counts of 1 to 4 are shown. Do not share, print or download
+          it for anyone else. Downloads are marked the same way.
+        </span>
+        <button type="button" className="button button--secondary" onClick={() => setDisclosureMode('shareable')}>
+          Return to shareable figures
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="disclosure-banner">
+      <span className="disclosure-banner__text">
+        <strong>Shareable figures.</strong> Counts of children are protected: 1 to 4 show as “c” and every other count
+        is changed by up to 2 in a fixed way (cell-key perturbation), so totals may not add up exactly.
+      </span>
+      {!asking ? (
+        <button type="button" className="link-button" onClick={() => setAsking(true)}>Show exact figures…</button>
+      ) : (
+        <span className="disclosure-banner__confirm" role="group" aria-labelledby={warningId}>
+          <span id={warningId}>Exact figures show children&apos;s small counts: only for the analyst who owns this data, never for sharing.</span>
+          <button type="button" className="button button--warning" onClick={() => { setDisclosureMode('exact'); setAsking(false); }}>
+            Show exact figures (not for sharing)
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>Cancel</button>
+        </span>
+      )}
+    </div>
+  );
+}
