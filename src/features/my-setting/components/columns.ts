@@ -1,5 +1,5 @@
-// The columns of My setting's tables and CSV downloads. Hidden disclosure-control helpers (pool_min…) are never
-// listed, so they never reach a table or a file; "c" passes through every column as it is.
+// The columns of My setting's tables and CSV downloads; "c" passes through every column as it is. Where a crude and
+// an age-adjusted figure both appear, each says which it is.
 import type { FunnelPoint } from '../../../analytics/funnel.ts';
 import type { ProfileProvisionRow, ProfileRateRow, ProfileWaitsRow } from '../../../analytics/school-profile.ts';
 import { LABELS } from '../../../contract/index.ts';
@@ -14,12 +14,14 @@ export const RATE_COLUMNS: readonly Column<ProfileRateRow>[] = [
   { key: 'schools', label: 'Schools', format: 'integer' },
   { key: 'referrals', label: 'Referrals', format: 'integer' },
   { key: 'pupils', label: 'Pupils on roll', format: 'integer' },
-  { key: 'rate', label: 'Referrals per 1,000 pupils a year', format: 'decimal1' },
-  { key: 'lower95', label: '95% interval: lower', format: 'decimal1' },
-  { key: 'upper95', label: '95% interval: upper', format: 'decimal1' },
-  { key: 'adjusted_rate', label: 'Rate adjusted for age mix', format: 'decimal1' },
-  { key: 'vs_area', label: 'Compared with the area', format: vsArea },
-  { key: 'vs_similar', label: 'Compared with similar settings', format: vsSimilar },
+  { key: 'rate', label: 'Referrals per 1,000 pupils a year (crude)', format: 'decimal1' },
+  { key: 'lower95', label: '95% interval: lower (crude)', format: 'decimal1' },
+  { key: 'upper95', label: '95% interval: upper (crude)', format: 'decimal1' },
+  { key: 'expected', label: 'Referrals expected for its age mix', format: 'decimal1' },
+  { key: 'ratio', label: 'Ratio to expected', format: 'decimal2' },
+  { key: 'adjusted_rate', label: 'Rate adjusted for age mix (per 1,000)', format: 'decimal1' },
+  { key: 'vs_area', label: 'Compared with the area (adjusted for age mix)', format: vsArea },
+  { key: 'vs_similar', label: 'Compared with similar settings (crude rates)', format: vsSimilar },
 ];
 
 export const WAITS_COLUMNS: readonly Column<ProfileWaitsRow>[] = [
@@ -45,16 +47,17 @@ export const PROVISION_COLUMNS: readonly Column<ProfileProvisionRow>[] = [
   { key: 'hours_per_100', label: 'Therapist hours per 100 pupils a year', format: 'decimal1' },
 ];
 
-export type FunnelRow = Pick<FunnelPoint, 'name' | 'urn' | 'referrals' | 'pupils' | 'rate' | 'lower95' | 'upper95' | 'position'> & { school_type: string };
+export type FunnelRow = Pick<FunnelPoint, 'name' | 'urn' | 'referrals' | 'pupils' | 'rate' | 'lower95' | 'upper95' | 'crude_rate' | 'position'> & { school_type: string };
 export const FUNNEL_COLUMNS: readonly Column<FunnelRow>[] = [
   { key: 'name', label: 'School' },
   { key: 'urn', label: 'URN' },
   { key: 'school_type', label: 'Type', format: (v) => LABELS[String(v)] ?? String(v) },
   { key: 'referrals', label: 'Referrals', format: 'integer' },
   { key: 'pupils', label: 'Pupils on roll', format: 'integer' },
-  { key: 'rate', label: 'Rate adjusted for age mix', format: 'decimal1' },
+  { key: 'rate', label: 'Rate adjusted for age mix (per 1,000)', format: 'decimal1' },
   { key: 'lower95', label: '95% interval: lower', format: 'decimal1' },
   { key: 'upper95', label: '95% interval: upper', format: 'decimal1' },
+  { key: 'crude_rate', label: 'Crude rate (per 1,000)', format: 'decimal1' },
   { key: 'position', label: 'Against the funnel limits' },
 ];
 
