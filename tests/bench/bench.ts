@@ -34,6 +34,7 @@ try {
   console.log(`${'  referrals.csv size'.padEnd(44)} ${(statSync(join(big, 'referrals.csv')).size / 1e6).toFixed(1)} MB`);
   timed('validate 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'validate', big, '--today', '2030-01-01']);
   timed('report on sample-data (json)', TSX, ['pipelines/cli.ts', 'report', 'sample-data']);
+  console.log(spawnSync(TSX, ['tests/bench/gate-cost.ts', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());
   const floor = join(ROOT, '..', 'shared', 'startup-floor', 'measure.sh');
   if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium') && existsSync(floor)) {
     console.log('first chart, app vs bare page (5 cold runs each, interleaved):');
