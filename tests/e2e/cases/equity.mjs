@@ -28,9 +28,10 @@ export const CASES = [
   ['equity: heat tables and funnel plots drawn from the sample data, with the planted patterns flagged', async ({ page, baseUrl, shot, check, waitForChart }) => {
     await page.goto(baseUrl);
     await waitForChart(page);
-    await waitForSection(page, SECTION.rates, 2);
+    // Per service: the heat table and its like-for-like interval chart.
+    await waitForSection(page, SECTION.rates, 4);
     await waitForSection(page, SECTION.funnel, 2);
-    check(await drawnCharts(page, SECTION.rates) === 2, 'the heat tables (SLT and OT) are not both drawn');
+    check(await drawnCharts(page, SECTION.rates) === 4, 'the heat tables and interval charts (SLT and OT) are not all drawn');
     check(await drawnCharts(page, SECTION.funnel) === 2, 'the funnel plots (SLT and OT) are not both drawn');
     const sections = await page.locator('main section.equity-section > h2').allTextContents();
     check(sections.join('|') === 'Referral rates by school type and age|Schools that refer more or less than expected|Therapy provision by school type|Possible unmet need|Universal programmes',
@@ -38,8 +39,8 @@ export const CASES = [
     for (const title of ['Speech and language therapy: referral rates by school type and age', 'Occupational therapy: referral rates by school type and age']) {
       check(await figureTitled(page, title).count() === 1, `no heat table titled "${title}"`);
     }
-    // Pattern 1: independent schools' OT access is much lower than the area's.
-    const otFlags = await flagRows(page, 'Occupational therapy: groups much higher or much lower than the area');
+    // Pattern 1: independent schools' OT access is much lower, like for like (adjusted for their age mix).
+    const otFlags = await flagRows(page, 'Occupational therapy: groups much higher or much lower than their like-for-like benchmark');
     const independent = otFlags.find((r) => r[0] === 'Independent settings, all ages');
     check(independent?.[1] === 'much lower', `independent OT flag: ${JSON.stringify(independent)}`);
     check(/99\.8% interval/.test(independent?.[2] ?? ''), `independent OT flag does not say which interval: ${independent?.[2]}`);
@@ -55,27 +56,27 @@ export const CASES = [
     await waitForSection(page, SECTION.unmet, 2);
     await waitForSection(page, SECTION.programmes, 1);
     check(await page.getByText('Referrals fell by', { exact: false }).count() >= 1, 'no verdict for the planted programme adopter (Maplewood)');
-    check(await page.locator('.chart-figure').count() === 8, `expected 8 chart figures, found ${await page.locator('.chart-figure').count()}`);
+    check(await page.locator('.chart-figure').count() === 10, `expected 10 chart figures, found ${await page.locator('.chart-figure').count()}`);
     await shot('equity-full.png');
   }],
 
   ['equity: a service filter updates the charts', async ({ page, baseUrl, shot, check, waitForChart }) => {
     await page.goto(baseUrl);
     await waitForChart(page);
-    await waitForSection(page, SECTION.rates, 2);
+    await waitForSection(page, SECTION.rates, 4);
     await page.getByRole('combobox', { name: 'Service', exact: true }).selectOption('OT');
     await page.waitForURL(/service=OT/);
-    await waitForSection(page, SECTION.rates, 1);
+    await waitForSection(page, SECTION.rates, 2);
     await waitForSection(page, SECTION.funnel, 1);
     const titles = await page.locator('figure.chart-figure h3').allTextContents();
     check(!titles.some((t) => t.startsWith('Speech and language therapy')), `SLT charts still shown: ${titles.join(' | ')}`);
     check(titles.includes('Occupational therapy: referral rates by school type and age'), `no OT heat table: ${titles.join(' | ')}`);
     // The same state straight from the URL.
     await page.goto(`${baseUrl}?view=equity&service=OT`);
-    await waitForSection(page, SECTION.rates, 1);
+    await waitForSection(page, SECTION.rates, 2);
     await waitForSection(page, SECTION.funnel, 1);
     check(await figureTitled(page, "Occupational therapy: schools' referral rates by size").count() === 1, 'no OT funnel plot from ?service=OT');
-    check(await drawnCharts(page, SECTION.rates) === 1 && await drawnCharts(page, SECTION.funnel) === 1, 'not one heat table and one funnel plot for OT');
+    check(await drawnCharts(page, SECTION.rates) === 2 && await drawnCharts(page, SECTION.funnel) === 1, 'not one heat table, one interval chart and one funnel plot for OT');
     await shot('equity-service-ot.png');
   }],
 
@@ -122,7 +123,7 @@ export const CASES = [
 
   ['equity: accessibility (axe-core), with details and a data table open', async ({ page, baseUrl, shot, runAxe, axeError }) => {
     await page.goto(baseUrl);
-    await waitForSection(page, SECTION.rates, 2);
+    await waitForSection(page, SECTION.rates, 4);
     await waitForSection(page, SECTION.funnel, 2);
     await waitForSection(page, SECTION.programmes, 1);
     const out = [['equity view', axeError(await runAxe(page))]];
