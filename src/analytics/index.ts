@@ -1,6 +1,7 @@
 // The figures the app shows and the `report` command prints: named queries (src/queries) → statistics (src/stats)
 // → disclosure control, in that order, for every figure. Nothing leaves this layer unsuppressed.
 import type { RunQuery } from '../queries/index.ts';
+import { contextSection } from '../context/report.ts';
 import { DEFAULT_PREVALENCE, type PrevalenceAssumptions } from '../stats/index.ts';
 import { resolvePeriod, type Filters, type Period } from './filters.ts';
 import { funnel } from './funnel.ts';
@@ -60,6 +61,7 @@ export async function buildReport(run: RunQuery, filters: Filters, options: Repo
     provision_by_type: provisionByType(provision),
     programme_impact: await programmeImpact(run, filters, settings),
     forecast: await workforcePlans(run, filters, period, settings, options.capacity ?? DEFAULT_CAPACITY),
+    context: await contextSection(run, filters, options),
   };
 }
 

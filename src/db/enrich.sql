@@ -28,7 +28,8 @@ SELECT
   s.school_type,
   s.phase AS school_phase,
   s.locality,
-  strftime(r.referral_date, '%Y-%m') AS month
+  strftime(r.referral_date, '%Y-%m') AS month,
+  ('0x' || substr(sha256(referral_id), 1, 2))::INTEGER AS rkey
 FROM referrals AS r
 LEFT JOIN schools AS s ON s.urn = r.school_urn;
 
