@@ -45,7 +45,7 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
           <ChartFigure key={service} headingLevel={3} title={`${name}: % of the waiting list waiting over 18 weeks, beside published figures`}
             caption={`Solid line: children on this data set's waiting list at each month end (${months}). Dashed lines: NHS England's published figures for the same months. Local months with fewer than 5 children waiting are shown as c.`}
             spec={contextLinesSpec(waitsContextLines(c.waits_published, c.waits_local, service, LOCAL), {
-              title: `${name}: waiting over 18 weeks`, yTitle: '% of waiting list over 18 weeks', xTitle: 'Month end',
+              title: `${name}: % waiting over 18 weeks`, yTitle: '% of waiting list over 18 weeks', xTitle: 'Month end',
               source: 'Source: NHS England, Community Health Services Waiting Lists', subtitle: 'Month-end waiting list, 2023',
               localColour: SERVICE_COLOURS[service],
             })}
