@@ -120,5 +120,5 @@ export const timelinessLines = (rows: readonly TimelinessRow[]): ContextLinePoin
 /** % of pupils with an EHC plan (or on SEN support) by academic year: LA, region, England. */
 export const pupilsLines = (rows: readonly PupilsRow[], provision = 'EHC plan'): ContextLinePoint[] =>
   rows.filter((r) => r.provision === provision)
-    .map((r) => ({ x: r.academic_year, series: r.level === 'region' ? `${r.area} (region)` : r.area, value: r.pct_of_pupils, local: false, level: r.level }));
+    .map((r) => ({ x: r.academic_year, series: r.level === 'region' ? `${r.area} (region)` : r.area, value: r.percent, local: false, level: r.level }));
 

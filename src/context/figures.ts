@@ -28,8 +28,10 @@ export interface WaitsContextRow {
   readonly level: WaitsLevel;
   /** e.g. "Provider: Oxleas NHS Foundation Trust". */
   readonly series: string;
-  readonly waiting: number | null;
-  readonly waiting_over_18_weeks: number | null;
+  /** NHS England's published "Total waiting list" (children, not referrals). */
+  readonly total_waiting_list: number | null;
+  /** Published waiting >18–52 weeks + waiting >52 weeks. */
+  readonly over_18_weeks: number | null;
   /** 100 × (waiting >18–52 weeks + waiting >52 weeks) ÷ total waiting list; null when not published. */
   readonly pct_over_18_weeks: number | null;
 }
@@ -48,8 +50,8 @@ export function waitsContext(data: ContextData, area: ContextArea): WaitsContext
     .map(([, published, month, service, total, w1852, w52]): WaitsContextRow => ({
       service, month, level,
       series: level === 'england' ? 'England' : `${LEVEL_WORD[level]}: ${displayName(level, published)}`,
-      waiting: total,
-      waiting_over_18_weeks: w1852 === null || w52 === null ? null : w1852 + w52,
+      total_waiting_list: total,
+      over_18_weeks: w1852 === null || w52 === null ? null : w1852 + w52,
       pct_over_18_weeks: pctOver18Weeks(total, w1852, w52),
     })));
 }
@@ -114,13 +116,13 @@ export function timelinessContext(data: ContextData, area: ContextArea): Timelin
     .map(([year, level, name, plans, pct]) => ({ year, area: name, level, new_plans: plans, pct_within_20_weeks: pct }));
 }
 
-export interface PupilsRow { readonly academic_year: string; readonly area: string; readonly level: GeoLevel; readonly provision: string; readonly pct_of_pupils: number | null }
+export interface PupilsRow { readonly academic_year: string; readonly area: string; readonly level: GeoLevel; readonly provision: string; readonly percent: number | null }
 
 /** % of pupils with an EHC plan and on SEN support for the area's LA, its region and England, by year. */
 export function pupilsContext(data: ContextData, area: ContextArea): PupilsRow[] {
   return data.pupils.rows
     .filter(([, level, name]) => level === 'england' || (level === 'region' && same(name, area.region)) || (level === 'la' && same(name, area.la)))
-    .map(([academic_year, level, name, provision, pct]) => ({ academic_year, area: name, level, provision, pct_of_pupils: pct }));
+    .map(([academic_year, level, name, provision, pct]) => ({ academic_year, area: name, level, provision, percent: pct }));
 }
 
 /** Which of the area's names the shipped files do not have (said on screen: "no published figure for …"). */

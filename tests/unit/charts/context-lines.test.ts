@@ -5,7 +5,7 @@ import type { LocalWaitsPoint } from '../../../src/context/local.ts';
 import { ariaLabel, expectGolden, markItems, render, texts } from './helpers.ts';
 
 const pub = (level: WaitsContextRow['level'], series: string, month: string, pct: number | null): WaitsContextRow =>
-  ({ service: 'SLT', month, level, series, waiting: 100, waiting_over_18_weeks: pct, pct_over_18_weeks: pct });
+  ({ service: 'SLT', month, level, series, total_waiting_list: 100, over_18_weeks: pct, pct_over_18_weeks: pct });
 const published: WaitsContextRow[] = [
   pub('provider', 'Provider: Oxleas NHS Foundation Trust', '2023-01', 12.5), pub('provider', 'Provider: Oxleas NHS Foundation Trust', '2023-02', 13.1),
   pub('england', 'England', '2023-01', 35.1), pub('england', 'England', '2023-02', 34.0),

@@ -17,28 +17,28 @@ const wait = (level: string, service: string, month: string) => {
 describe('NHS England children and young people\'s community services waiting lists, 2023', () => {
   it('England speech and language, January 2023: 67,774 waiting, 35.1% over 18 weeks', () => {
     const r = wait('england', 'SLT', '2023-01');
-    expect(r.waiting).toBe(67774);
-    expect(r.waiting_over_18_weeks).toBe(20810 + 2980);
+    expect(r.total_waiting_list).toBe(67774);
+    expect(r.over_18_weeks).toBe(20810 + 2980);
     expect(r.pct_over_18_weeks!.toFixed(1)).toBe('35.1');
     expect(r.pct_over_18_weeks).toBeCloseTo(35.1019565024936, 9);
   });
 
   it('England occupational therapy, January 2023 and October 2023; England SLT February 2023', () => {
-    expect(wait('england', 'OT', '2023-01')).toMatchObject({ waiting: 22556, waiting_over_18_weeks: 7388 });
+    expect(wait('england', 'OT', '2023-01')).toMatchObject({ total_waiting_list: 22556, over_18_weeks: 7388 });
     expect(wait('england', 'OT', '2023-01').pct_over_18_weeks).toBeCloseTo(32.754034403263, 9);
-    expect(wait('england', 'OT', '2023-10')).toMatchObject({ waiting: 18355, waiting_over_18_weeks: 5633 + 1302 });
+    expect(wait('england', 'OT', '2023-10')).toMatchObject({ total_waiting_list: 18355, over_18_weeks: 5633 + 1302 });
     expect(wait('england', 'OT', '2023-10').pct_over_18_weeks).toBeCloseTo(37.7826205393626, 9);
     // February to May are absent from the by-organisation file: England comes from its own file.
-    expect(wait('england', 'SLT', '2023-02')).toMatchObject({ waiting: 65871, waiting_over_18_weeks: 20048 + 2342 });
+    expect(wait('england', 'SLT', '2023-02')).toMatchObject({ total_waiting_list: 65871, over_18_weeks: 20048 + 2342 });
   });
 
   it('London, South East London ICB and Oxleas (published first as "Organisation", from June as "Provider")', () => {
-    expect(wait('region', 'SLT', '2023-01')).toMatchObject({ waiting: 7537, series: 'NHS region: London' });
+    expect(wait('region', 'SLT', '2023-01')).toMatchObject({ total_waiting_list: 7537, series: 'NHS region: London' });
     expect(wait('region', 'SLT', '2023-01').pct_over_18_weeks).toBeCloseTo(27.4114369112379, 9);
-    expect(wait('icb', 'SLT', '2023-01')).toMatchObject({ waiting: 1470, waiting_over_18_weeks: 394, series: 'ICB: NHS South East London ICB' });
+    expect(wait('icb', 'SLT', '2023-01')).toMatchObject({ total_waiting_list: 1470, over_18_weeks: 394, series: 'ICB: NHS South East London ICB' });
     expect(wait('icb', 'OT', '2023-10').pct_over_18_weeks).toBeCloseTo(21.6216216216216, 9);
-    expect(wait('provider', 'OT', '2023-01')).toMatchObject({ waiting: 532, waiting_over_18_weeks: 116, series: 'Provider: Oxleas NHS Foundation Trust' });
-    expect(wait('provider', 'SLT', '2023-06')).toMatchObject({ waiting: 649, waiting_over_18_weeks: 30 });
+    expect(wait('provider', 'OT', '2023-01')).toMatchObject({ total_waiting_list: 532, over_18_weeks: 116, series: 'Provider: Oxleas NHS Foundation Trust' });
+    expect(wait('provider', 'SLT', '2023-06')).toMatchObject({ total_waiting_list: 649, over_18_weeks: 30 });
     expect(wait('provider', 'SLT', '2023-06').pct_over_18_weeks).toBeCloseTo(4.62249614791988, 9);
   });
 
@@ -87,7 +87,7 @@ describe('DfE SEND and AP dashboard extracts', () => {
 
   it('% of pupils with an EHC plan: England 2022/23 4.29; Bexley 2017/18 2.71; London SEN support 2019/20 11.52', () => {
     const rows = pupilsContext(data, EXAMPLE_AREA);
-    const find = (area: string, year: string, provision: string) => rows.find((r) => r.area === area && r.academic_year === year && r.provision === provision)?.pct_of_pupils;
+    const find = (area: string, year: string, provision: string) => rows.find((r) => r.area === area && r.academic_year === year && r.provision === provision)?.percent;
     expect(find('England', '2022/23', 'EHC plan')).toBe(4.29);
     expect(find('Bexley', '2017/18', 'EHC plan')).toBe(2.71);
     expect(find('London', '2019/20', 'SEN support')).toBe(11.52);

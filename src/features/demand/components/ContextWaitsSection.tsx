@@ -37,7 +37,7 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
         const rows: Row[] = [
           ...local.map(({ service: _s, ...p }) => ({ series: LOCAL, ...p })),
           ...c.waits_published.filter((r) => r.service === service)
-            .map((r) => ({ series: r.series, month: r.month, waiting: r.waiting, waiting_over_18_weeks: r.waiting_over_18_weeks, pct_over_18_weeks: r.pct_over_18_weeks })),
+            .map((r) => ({ series: r.series, month: r.month, waiting: r.total_waiting_list, waiting_over_18_weeks: r.over_18_weeks, pct_over_18_weeks: r.pct_over_18_weeks })),
         ];
         const name = LABELS[service] ?? service;
         const months = local.length ? `${formatMonth(local[0]?.month ?? '')} to ${formatMonth(local.at(-1)?.month ?? '')}` : 'none: no month of the loaded data overlaps the published months';

@@ -12,7 +12,7 @@ import { CAVEATS, type PupilsRow } from '../../../context/index.ts';
 
 const COLUMNS: Column<PupilsRow>[] = [
   { key: 'area', label: 'Area' }, { key: 'academic_year', label: 'Academic year' }, { key: 'provision', label: 'SEN provision' },
-  { key: 'pct_of_pupils', label: '% of pupils', format: 'decimal1' },
+  { key: 'percent', label: '% of pupils', format: 'decimal1' },
 ];
 
 export function ContextPupilsSection() {
