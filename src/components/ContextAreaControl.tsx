@@ -29,6 +29,7 @@ export function ContextAreaControl({ area, choices, onChange, nameOf, missing }:
       <summary className="context-area__summary">
         <span>Compared with published figures for: <strong>{summary}</strong></span>
         {area.example && <strong className="tag context-area__tag">Example area</strong>}
+        <span className="context-area__change">Change area</span>
       </summary>
       <div className="context-area__body">
         <p className="hint">

@@ -11,7 +11,7 @@ import { localWaitsCounts, localWaitsShown } from './local.ts';
 import { EXAMPLE_AREA, type ContextArea, type ContextData } from './types.ts';
 
 export const CAVEATS = {
-  footprint: 'A provider\'s or an integrated care board\'s footprint is not the local authority\'s area: Oxleas NHS FT serves Bexley and Greenwich, South East London ICB six boroughs.',
+  footprint: 'A provider\'s or an integrated care board\'s footprint is not the local authority\'s area (for example, Oxleas NHS FT serves Bexley and Greenwich; South East London ICB covers six boroughs).',
   stock: 'NHS England counts children on the waiting list at each month end (a stock), not referrals (a flow); the local line counts this data set\'s accepted referrals still waiting at each month end.',
   noTest: 'No significance test is made between local and published figures: the populations, footprints and definitions differ, so a difference is context, not evidence of better or worse.',
   ehcp: 'DfE figures count EHC plans maintained by the local authority; this data set\'s referrals are not EHC plans.',

@@ -81,9 +81,12 @@ export const CASES = [
     }
   }],
 
-  ['context: the chosen area is kept in the URL and changes the reference lines', async ({ page, baseUrl, check }) => {
+  ['context: the chosen area is kept in the URL and changes the reference lines', async ({ page, baseUrl, check, runAxe, axeError }) => {
     const section = await open(page, baseUrl, 'view=demand&service=OT', 'Waiting over 18 weeks: published figures for comparison', 1366);
     await section.locator('summary').click();
+    await section.locator('.context-area').screenshot({ path: 'test-output/e2e/context-area-control-1366.png' });
+    const violations = axeError(await runAxe(page));
+    if (violations) throw violations;
     await section.getByLabel('Integrated care board (ICB)').selectOption('NORTH EAST LONDON');
     await page.waitForURL(/icb=NORTH\+EAST\+LONDON/);
     await page.reload();

@@ -41,7 +41,7 @@ function EhcpFigures({ context: c }: { context: ContextSection }) {
       <ChartFigure headingLevel={3} title="SLCN share of new EHC plans by age, 2024"
         caption="Percentage of new EHC plans issued in 2024 whose primary need is speech, language and communication, by the child's age. Compare with the age gradient of referral rates above: SLCN dominates new plans in the early years."
         spec={contextLinesSpec(slcnAgeLines(c.slcn_share, 'new_plans'), {
-          title: 'SLCN share of new EHC plans, by age', yTitle: '% of new plans with SLCN as primary need', xTitle: 'Age (years)',
+          title: 'SLCN share of new EHC plans, by age', yTitle: '% with SLCN as primary need', xTitle: 'Age (years)',
           source: 'Source: DfE, Education, health and care plans 2025 (new plans, calendar year 2024)',
         })}
         rows={newByAge} columns={SLCN_COLUMNS} fileName="context-slcn-new-plans-by-age" />
