@@ -60,7 +60,7 @@ function EhcpFigures({ context: c }: { context: ContextSection }) {
 export function ContextEhcpSection() {
   const query = useContextSection();
   return (
-    <section className="equity-section" aria-labelledby="equity-context-ehcp">
+    <section className="context-section" aria-labelledby="equity-context-ehcp">
       <h2 className="heading-m" id="equity-context-ehcp">EHC plans: published figures for comparison</h2>
       <ContextAreaBar />
       <FigureState query={query} loading="Reading the published EHC plan figures" failed="The published EHC plan figures could not be shown">
