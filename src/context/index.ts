@@ -4,4 +4,4 @@ export * from './types.ts';
 export * from './figures.ts';
 export * from './local.ts';
 export { loadContextData } from './data.ts';
-export { contextSection, CAVEATS, type ContextSection } from './report.ts';
+export { contextSection, contextCsvSections, CAVEATS, type ContextSection } from './report.ts';

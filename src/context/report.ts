@@ -51,3 +51,15 @@ export async function contextSection(
 }
 
 export type ContextSection = Awaited<ReturnType<typeof contextSection>>;
+
+/** The context section as CSV blocks for `report --format csv` (one `# key` block each). */
+export function contextCsvSections(c: ContextSection): [string, object[]][] {
+  return [
+    ['context_sources', Object.entries(c.sources).map(([set, s]) => ({ set, ...s }))],
+    ['context_waits_published', c.waits_published],
+    ['context_waits_local', c.waits_local],
+    ['context_slcn_share', c.slcn_share],
+    ['context_ehcp_timeliness', c.ehcp_timeliness],
+    ['context_pupils_with_ehcp', c.pupils_with_ehcp],
+  ];
+}
