@@ -98,5 +98,14 @@ export const CASES = [
     check(!chart.includes('South East London'), 'the previous ICB is still drawn');
     check(!(await again.textContent()).includes('Example area'), 'a chosen area is still marked as the example');
     await again.screenshot({ path: 'test-output/e2e/context-area-chosen-1366.png' });
+    // Moving to another view keeps the area; the reset returns to the example and clears it from the URL.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Equity' }).click();
+    await page.waitForURL(/view=equity.*icb=NORTH\+EAST\+LONDON|icb=NORTH\+EAST\+LONDON.*view=equity/);
+    const equity = sectionOf(page, 'EHC plans: published figures for comparison');
+    await equity.waitFor({ timeout: TIMEOUT });
+    await equity.locator('summary').click();
+    await equity.getByRole('button', { name: 'Use the example area' }).click();
+    await page.waitForFunction(() => !window.location.search.includes('icb='));
+    check((await equity.textContent()).includes('Example area'), 'after the reset the area is not marked as the example');
   }],
 ];
