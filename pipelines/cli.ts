@@ -9,6 +9,7 @@ const COMMANDS = {
   anonymise: 'Turn a raw provider extract into contract CSVs with keyed pseudonyms.',
   'to-parquet': 'Write contract CSVs as Parquet files.',
   report: 'Print the dashboard\'s figures as JSON or CSV.',
+  context: 'Rebuild the shipped published context files from DfE and NHS England CSVs.',
 } as const;
 type CommandName = keyof typeof COMMANDS;
 

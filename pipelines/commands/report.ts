@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { buildReport, DEFAULT_SETTINGS, NO_FILTERS, type Filters, type Report } from '../../src/analytics/index.ts';
 import { AGE_PHASES, SCHOOL_TYPES, SERVICES } from '../../src/contract/index.ts';
 import { countQuery, EXACT_MARK } from '../../src/disclosure/index.ts';
+import { contextCsvSections } from '../../src/context/report.ts';
 import { createQueryRunner } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
 import { CliError, numberFlag, parseArgs } from '../cli-error.ts';
@@ -41,6 +42,7 @@ export function reportAsCsv(report: Report): string {
     ['provision_by_type', report.provision_by_type],
     ['programme_impact', report.programme_impact],
     ['forecast', report.forecast.flatMap((f) => f.forecast.map((p) => ({ service: f.service, method: f.forecastMethod, ...p })))],
+    ...contextCsvSections(report.context),
   ];
   const mark = report.meta.settings.disclosure === 'exact' ? `# ${EXACT_MARK}\n` : '';
   return mark + sections.map(([name, rows]) => `# ${name}\n${Papa.unparse(rows, { escapeFormulae: true, newline: '\n' })}\n`).join('\n');

@@ -2,6 +2,7 @@
 // (src/disclosure: every count sealed as a Cell, read only as its published value) → statistics (src/stats), for
 // every figure. Each figure leaves this layer as a Published<T>, which only the gate constructs.
 import type { CountQuery, Published } from '../disclosure/index.ts';
+import { contextSection } from '../context/report.ts';
 import { DEFAULT_PREVALENCE, type PrevalenceAssumptions } from '../stats/index.ts';
 import { resolvePeriod, type Filters, type Period } from './filters.ts';
 import { funnel } from './funnel.ts';
@@ -64,6 +65,7 @@ export async function buildReport(run: CountQuery, filters: Filters, options: Re
     provision_by_type: provisionByType(provision, settings),
     programme_impact: await programmeImpact(run, filters, settings),
     forecast: await workforcePlans(run, filters, period, settings, options.capacity ?? DEFAULT_CAPACITY),
+    context: await contextSection(run, filters, options),
   };
 }
 

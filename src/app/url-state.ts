@@ -156,3 +156,24 @@ export function describeFilters(filters: Filters, formatMonth: (month: string) =
   ];
   return parts.filter(Boolean).join(' · ');
 }
+
+/** The user's area for published context (`?la=&region=&icb=&provider=`); unset parts fall back to the last area
+ * chosen in this browser session, then to the example (`example` is true only when every part is the example's). */
+export const AREA_PARAMS = ['la', 'region', 'icb', 'provider'] as const;
+export type AreaParam = (typeof AREA_PARAMS)[number];
+export function useAreaParams(defaults: Readonly<Record<AreaParam, string>>): [Record<AreaParam, string> & { example: boolean }, (next: Partial<Record<AreaParam, string>> | null) => void] {
+  const params = new URLSearchParams(useSearch());
+  const stored = (name: AreaParam) => (typeof sessionStorage === 'undefined' ? null : sessionStorage.getItem(`tee:area:${name}`));
+  const area = Object.fromEntries(AREA_PARAMS.map((n) => [n, params.get(n)?.trim().slice(0, 120) || stored(n) || defaults[n]])) as Record<AreaParam, string>;
+  const setArea = useCallback((next: Partial<Record<AreaParam, string>> | null) => {
+    const current = new URLSearchParams(window.location.search);
+    for (const name of AREA_PARAMS) {
+      const value = next === null ? undefined : next[name];
+      if (next !== null && value === undefined) continue;
+      if (value) current.set(name, value); else current.delete(name);
+      if (value) sessionStorage.setItem(`tee:area:${name}`, value); else sessionStorage.removeItem(`tee:area:${name}`);
+    }
+    writeSearch(serialiseUrlState(parseUrlState(current.toString()), current.toString()), 'replace');
+  }, []);
+  return [{ ...area, example: AREA_PARAMS.every((n) => area[n] === defaults[n]) }, setArea];
+}

@@ -12,3 +12,4 @@ export { forecastSpec, type ForecastOptions, type HistoryPoint } from './forecas
 export { settingComparisonSpec, type SettingComparisonOptions, type SettingComparisonRow } from './setting-comparison-spec.ts';
 export { monthlyTrendSpec, type MonthlyTrendOptions, type MonthlyTrendPoint } from './monthly-trend-spec.ts';
 export { chartConfig, contrastRatio, PALETTE, COMPARISON_DOMAIN, SERVICE_COLOURS } from './theme.ts';
+export { contextLinesSpec, waitsContextLines, slcnAgeLines, timelinessLines, pupilsLines, type ContextLinePoint, type ContextLinesOptions } from './context-lines-spec.ts';

@@ -59,12 +59,13 @@ export interface QueryRows {
   'workforce-monthly': WorkforceMonthlyRow;
   'schools-list': SchoolListRow;
   'demand-summary': DemandSummaryRow;
+  'context-local-waits': ContextLocalWaitsRow;
 }
 export type QueryName = keyof QueryRows;
 export const QUERY_NAMES = [
   'period', 'referral-rates-by-type-phase', 'school-rates', 'monthly-referrals', 'waits', 'waiting-list-age',
   'provision-by-school', 'programme-impact', 'workforce-monthly', 'schools-list',
-  'demand-summary', 'waits-by-school',
+  'demand-summary', 'waits-by-school', 'context-local-waits',
 ] as const satisfies readonly QueryName[];
 
 /** Runs a named query with positional parameters, in the browser or in Node. */
@@ -78,4 +79,9 @@ export function createQueryRunner(
   sql: SqlSource,
 ): RunQuery {
   return async (name, params) => (await query(sql(name), params)) as never;
+}
+
+/** context-local-waits.sql: the local waiting list at each month end (counts, with their cell keys). */
+export interface ContextLocalWaitsRow {
+  month: string; service: string; waiting: number; waiting_over_18_weeks: number; waiting_ckey: number; waiting_over_18_weeks_ckey: number;
 }

@@ -4,6 +4,7 @@
 import { useFilters } from '../../app/url-state.ts';
 import { SERVICES } from '../../contract/index.ts';
 import { CapacitySection } from './components/CapacitySection.tsx';
+import { ContextWaitsSection } from './components/ContextWaitsSection.tsx';
 import { ForecastSection } from './components/ForecastSection.tsx';
 import { SpcSection } from './components/SpcSection.tsx';
 import { WaitsSection } from './components/WaitsSection.tsx';
@@ -12,6 +13,7 @@ import './demand.css';
 const CONTENTS = [
   { id: 'demand-spc', text: 'Referrals over time' },
   { id: 'demand-waits', text: 'Waits for a first contact' },
+  { id: 'demand-context-waits', text: 'Waiting over 18 weeks: published figures for comparison' },
   { id: 'demand-forecast', text: 'Referrals forecast for the next 12 months' },
   { id: 'demand-capacity', text: 'Capacity and therapists needed' },
 ];
@@ -35,6 +37,7 @@ export default function DemandView() {
       )}
       <SpcSection services={services} />
       <WaitsSection services={services} />
+      <ContextWaitsSection services={services} />
       <ForecastSection services={services} />
       <CapacitySection services={services} />
     </div>

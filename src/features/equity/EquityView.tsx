@@ -4,6 +4,7 @@
 import { SERVICES } from '../../contract/values.ts';
 import { describeFilters, useFilters } from '../../app/url-state.ts';
 import { formatMonth } from '../../components/table-columns.ts';
+import { ContextEhcpSection } from './components/ContextEhcpSection.tsx';
 import { FunnelSection } from './components/FunnelSection.tsx';
 import { ProgrammesSection } from './components/ProgrammesSection.tsx';
 import { ProvisionSection } from './components/ProvisionSection.tsx';
@@ -19,6 +20,7 @@ const CONTENTS = [
   ['equity-provision', 'Therapy provision by school type'],
   ['equity-unmet-need', 'Possible unmet need'],
   ['equity-programmes', 'Universal programmes'],
+  ['equity-context-ehcp', 'EHC plans: published figures for comparison'],
 ] as const;
 
 export default function EquityView() {
@@ -45,6 +47,7 @@ export default function EquityView() {
         <ProvisionSection />
         <UnmetNeedSection services={services} />
         <ProgrammesSection services={services} />
+        <ContextEhcpSection />
       </Deferred>
     </div>
   );

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LABELS } from '../../contract/index.ts';
 import { useSchoolProfile } from './api/get-school-profile.ts';
 import { useSchools } from './api/get-schools.ts';
+import { ContextPupilsSection } from './components/ContextPupilsSection.tsx';
 import { SchoolPicker } from './components/SchoolPicker.tsx';
 import { SchoolSummary } from './components/SchoolSummary.tsx';
 import { ServiceProfileSection } from './components/ServiceProfileSection.tsx';
@@ -38,6 +39,7 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
       {profile.services.map((s) => (
         <ServiceProfileSection key={s.service} profile={s} urn={urn} schoolName={profile.school.name} periodText={periodText} />
       ))}
+      <ContextPupilsSection />
     </div>
   );
 }

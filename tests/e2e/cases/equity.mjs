@@ -56,7 +56,7 @@ export const CASES = [
     await waitForSection(page, SECTION.unmet, 2);
     await waitForSection(page, SECTION.programmes, 1);
     check(await page.getByText('Referrals fell by', { exact: false }).count() >= 1, 'no verdict for the planted programme adopter (Maplewood)');
-    check(await page.locator('.chart-figure').count() === 10, `expected 10 chart figures, found ${await page.locator('.chart-figure').count()}`);
+    check(await page.locator('section.equity-section .chart-figure').count() === 10, `expected 10 chart figures, found ${await page.locator('section.equity-section .chart-figure').count()}`);
     await shot('equity-full.png');
   }],
 
