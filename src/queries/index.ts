@@ -27,6 +27,9 @@ export interface WaitsBySchoolRow {
   service: string; school_urn: string; seen: number; seen_ckey: number; seen_within_18_weeks: number;
   seen_within_18_weeks_ckey: number; waiting: number; waiting_ckey: number;
 }
+export interface OutsideAgeRangeRow {
+  urn: string; name: string; age_low: number; age_high: number; referrals: number; youngest: string; oldest: string;
+}
 export interface WaitingListAgeRow { service: string; band: string; band_order: number; waiting: number; waiting_ckey: number }
 export interface ProvisionBySchoolRow {
   urn: string; name: string; school_type: string; phase: string; locality: string; service: string; pupils: number;
@@ -53,6 +56,7 @@ export interface QueryRows {
   'monthly-referrals': MonthlyReferralsRow;
   'waits': WaitsRow;
   'waits-by-school': WaitsBySchoolRow;
+  'referrals-outside-age-range': OutsideAgeRangeRow;
   'waiting-list-age': WaitingListAgeRow;
   'provision-by-school': ProvisionBySchoolRow;
   'programme-impact': ProgrammeImpactRow;
@@ -65,7 +69,7 @@ export type QueryName = keyof QueryRows;
 export const QUERY_NAMES = [
   'period', 'referral-rates-by-type-phase', 'school-rates', 'monthly-referrals', 'waits', 'waiting-list-age',
   'provision-by-school', 'programme-impact', 'workforce-monthly', 'schools-list',
-  'demand-summary', 'waits-by-school', 'context-local-waits',
+  'demand-summary', 'waits-by-school', 'context-local-waits', 'referrals-outside-age-range',
 ] as const satisfies readonly QueryName[];
 
 /** Runs a named query with positional parameters, in the browser or in Node. */

@@ -212,3 +212,16 @@ describe('schoolProfile in shareable mode (the default)', () => {
     expect(school).toMatchObject({ referrals: 'c', rate: 'c', ratio: 'c', vs_area: 'c', vs_similar: 'c' });
   });
 });
+
+describe('schoolProfile for a school with no pupils on roll', () => {
+  it('still shows its referrals, and says why it has no rate', async () => {
+    const schools = `${SCHOOLS}100009,Zero Roll Unit,alternative_provision,secondary,East,0,,0,,0,0,0,0\n`;
+    const extra = Array.from({ length: 50 }, (_, i) => `Z${i},PZ${i},100009,SLT,2024-02-01,9,,school,false,declined,,`).join('\n');
+    const { db: zeroDb, count } = await openWith({ 'schools.csv': schools, 'referrals.csv': `${REFERRALS}${extra}\n`, 'provision.csv': PROVISION });
+    const profile = (await schoolProfile(count, NO_FILTERS, PERIOD, EXACT, '100009')) as SchoolProfile;
+    const [school] = rows(profile, 'SLT').rates;
+    expect(school).toMatchObject({ referrals: 50, pupils: 0, rate: null, vs_area: 'not compared' });
+    expect(rows(profile, 'SLT').funnelNote).toBe('Not on the funnel plot: it has no pupils on roll, so there is no rate (50 referrals in the period).');
+    await zeroDb.close();
+  });
+});
