@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RateCell } from '../analytics/rates.ts';
 import { AGE_PHASES, SCHOOL_TYPES } from '../contract/values.ts';
-import { formatOneDp, isValue, label, plural, serviceName, subtitleOf } from './format.ts';
+import { formatOneDp, isValue, label, plural, serviceName } from './format.ts';
 import { COMPARISON_DOMAIN, COMPARISON_RANGE, INK, SECONDARY_INK, frame } from './theme.ts';
 
 export interface RateIntervalsOptions { service: string; periodLabel?: string }
@@ -18,6 +18,8 @@ export interface RateIntervalRow {
 }
 
 const ROW_HEIGHT = 26;
+/** Shorter names where the full one would crowd a phone's width (the table and tooltip keep the full name). */
+const SHORT_TYPE: Record<string, string> = { alternative_provision: 'Alt. provision' };
 const CHROME = 170;
 const fixed2 = (v: number) => v.toFixed(2);
 
@@ -28,7 +30,7 @@ export function rateIntervalRows(cells: readonly RateCell[], service: string): R
     if (c.service !== service || c.school_type === null || c.comparison === 'c' || c.comparison === 'not compared') continue;
     const typeIndex = SCHOOL_TYPES.indexOf(c.school_type as never);
     const phaseIndex = c.age_phase === null ? AGE_PHASES.length : AGE_PHASES.indexOf(c.age_phase as never);
-    const group = `${label(c.school_type)} · ${c.age_phase === null ? 'all ages (adjusted)' : label(c.age_phase).toLowerCase()}`;
+    const group = `${SHORT_TYPE[c.school_type] ?? label(c.school_type)} · ${c.age_phase === null ? 'all ages (adj.)' : label(c.age_phase).toLowerCase()}`;
     const base = { group, order: typeIndex * 10 + phaseIndex, comparison: c.comparison };
     if (c.kind === 'type, all ages') {
       if (!isValue(c.ratio) || !isValue(c.ratio_lower95) || !isValue(c.ratio_upper95) || !isValue(c.ratio_lower998) || !isValue(c.ratio_upper998)) continue;
@@ -63,21 +65,26 @@ export function rateIntervalsSpec(cells: readonly RateCell[], options: RateInter
     { field: 'benchmark_text', title: 'Benchmark' },
     { field: 'comparison', title: 'Comparison' },
   ];
-  const x = { type: 'quantitative', scale: { type: 'log', domainMid: 1 }, title: 'Ratio to the benchmark (1 = the same; log scale)' } as const;
+  const x = { type: 'quantitative', scale: { type: 'log', domainMid: 1 }, title: 'Ratio to benchmark (log scale)' } as const;
   return {
     ...frame(Math.max(1, rows.length) * ROW_HEIGHT + CHROME, description),
     title: {
-      text: `${label(options.service)}: rates against like-for-like benchmarks`,
-      subtitle: subtitleOf('Ratio with 95% (thick) and 99.8% (thin) intervals', options.periodLabel, '1 = benchmark'),
+      // Two lines, so the title never widens the chart past a phone's width.
+      text: [`${label(options.service)}:`, 'against like-for-like benchmarks'],
+      subtitle: ['95% (thick) and 99.8% (thin) intervals', ...(options.periodLabel ? [options.periodLabel] : [])],
     },
     data: { name: 'table', values: rows },
-    encoding: { y: { field: 'group', type: 'nominal', sort: { field: 'order' }, title: null, axis: { ticks: false, domain: false } }, tooltip },
+    encoding: { y: { field: 'group', type: 'nominal', sort: { field: 'order' }, title: null, axis: { ticks: false, domain: false, labelLimit: 175, labelFontSize: 12 } }, tooltip },
     layer: [
       { name: 'benchmark', data: { values: [{ one: 1 }] }, mark: { type: 'rule', color: INK, strokeWidth: 1.5, strokeDash: [4, 3] }, encoding: { x: { field: 'one', ...x }, y: {}, tooltip: null } },
       { name: 'interval998', mark: { type: 'rule', color: SECONDARY_INK, strokeWidth: 1.5 }, encoding: { x: { field: 'lower998', ...x }, x2: { field: 'upper998' } } },
       { name: 'interval95', mark: { type: 'rule', strokeWidth: 5 }, encoding: {
         x: { field: 'lower95', ...x }, x2: { field: 'upper95' },
-        color: { field: 'comparison', type: 'nominal', scale: { domain: [...COMPARISON_DOMAIN], range: COMPARISON_RANGE }, title: 'Compared like with like' },
+        color: {
+          field: 'comparison', type: 'nominal', title: 'Compared like with like',
+          scale: { domain: COMPARISON_DOMAIN.slice(0, 5), range: COMPARISON_RANGE.slice(0, 5) },
+          legend: { orient: 'bottom', direction: 'horizontal', columns: 2, symbolType: 'stroke', symbolStrokeWidth: 5 },
+        },
       } },
       { name: 'points', mark: { type: 'point', filled: true, size: 70, color: INK }, encoding: { x: { field: 'value', ...x }, shape: { value: 'diamond' } } },
     ],
