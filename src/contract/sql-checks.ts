@@ -1,0 +1,130 @@
+// The contract's checks as DuckDB SQL, generated from the column specs in tables.ts and the row rules in
+// row-rules.ts, so the one contract drives every load (the app's upload, validate, report, to-parquet). Each table
+// is first read with every cell as text into a staging table (`raw`, one row per record, rowid = record order);
+// cellIssuesSql finds the cells that break the contract, typedSelectSql turns the text into the contract's types
+// (trimmed; dd/mm/yyyy → DATE; yes/no, y/n, 1/0 → BOOLEAN), and rowIssuesSql runs the row rules over the typed rows.
+import { identifierSql } from './identifiers.ts';
+import { ROW_RULES } from './row-rules.ts';
+import { DUCKDB_TYPE } from './tables.ts';
+import type { ColumnSpec, TableSpec } from './types.ts';
+
+/** Settings of the plausibility checks; dates are yyyy-mm-dd. */
+export interface CheckSettings {
+  /** No date may be after this day. */
+  readonly today: string;
+  /** No date may be before this day (spreadsheet zero dates, typing slips): default DEFAULT_DATE_FLOOR. */
+  readonly dateFloor: string;
+}
+
+export const DEFAULT_DATE_FLOOR = '2000-01-01';
+/** Longest cell accepted, in characters: every contract value is a code, a number, a date or a short name. */
+export const MAX_CELL_CHARS = 1_000;
+
+const TRUE_WORDS = ['true', 'yes', 'y', '1'];
+const FALSE_WORDS = ['false', 'no', 'n', '0'];
+
+export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+export const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+const list = (values: readonly string[]) => values.map(sqlString).join(', ');
+
+/** Messages whose value is never repeated back (it may be an identifier, or unprintable). */
+export const WITHHELD = '(value not shown)';
+
+function typeProblemSql(spec: ColumnSpec, t: string): string | null {
+  switch (spec.type) {
+    case 'string': return null;
+    case 'enum': return `CASE WHEN ${t} NOT IN (${list(spec.allowed ?? [])}) THEN ${sqlString(`must be one of ${spec.allowed?.join(', ')}`)} END`;
+    case 'integer': return `CASE WHEN NOT regexp_full_match(${t}, '-?\\d{1,12}') THEN 'must be a whole number' END`;
+    case 'number': return `CASE WHEN NOT regexp_full_match(${t}, '-?(\\d{1,15}\\.?\\d*|\\.\\d+)') THEN 'must be a number' END`;
+    case 'date': return `CASE WHEN ${typedSql(spec, t)} IS NULL THEN 'must be a date as yyyy-mm-dd or dd/mm/yyyy' END`;
+    case 'month': return `CASE WHEN NOT regexp_full_match(${t}, '\\d{4}-(0[1-9]|1[0-2])') THEN 'must be a month as yyyy-mm' END`;
+    case 'boolean': return `CASE WHEN lower(${t}) NOT IN (${list([...TRUE_WORDS, ...FALSE_WORDS])}) THEN 'must be true or false' END`;
+  }
+}
+
+/** The typed value of the trimmed text `t` (NULL when blank or unreadable). */
+function typedSql(spec: ColumnSpec, t: string): string {
+  switch (spec.type) {
+    case 'integer': return `TRY_CAST(${t} AS INTEGER)`;
+    case 'number': return `TRY_CAST(${t} AS DOUBLE)`;
+    case 'date': return `(CASE WHEN strlen(${t}) = 10 AND ${t}[5] = '-' AND ${t}[8] = '-' THEN TRY_CAST(${t} AS DATE) `
+      + `WHEN regexp_full_match(${t}, '\\d{1,2}/\\d{1,2}/\\d{4}') THEN try_strptime(${t}, '%d/%m/%Y') END)::DATE`;
+    case 'boolean': return `(CASE WHEN lower(${t}) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(${t}) IN (${list(FALSE_WORDS)}) THEN false END)`;
+    default: return `NULLIF(${t}, '')`;
+  }
+}
+
+function rangeProblemSql(spec: ColumnSpec, t: string, settings: CheckSettings): string | null {
+  const value = typedSql(spec, t);
+  const parts: string[] = [];
+  if (spec.min !== undefined) parts.push(`WHEN ${value} < ${spec.min} THEN ${sqlString(`must be at least ${spec.min}`)}`);
+  if (spec.max !== undefined) parts.push(`WHEN ${value} > ${spec.max} THEN ${sqlString(`must be at most ${spec.max}`)}`);
+  if (spec.type === 'date') {
+    parts.push(`WHEN ${value} < DATE ${sqlString(settings.dateFloor)} THEN ${sqlString(`is before ${settings.dateFloor}, the earliest date accepted`)}`);
+    parts.push(`WHEN ${value} > DATE ${sqlString(settings.today)} THEN ${sqlString(`is in the future (after ${settings.today})`)}`);
+  }
+  if (spec.type === 'month') {
+    parts.push(`WHEN ${t} < ${sqlString(settings.dateFloor.slice(0, 7))} THEN ${sqlString(`is before ${settings.dateFloor.slice(0, 7)}, the earliest month accepted`)}`);
+    parts.push(`WHEN ${t} > ${sqlString(settings.today.slice(0, 7))} THEN ${sqlString(`is in the future (after ${settings.today.slice(0, 7)})`)}`);
+  }
+  return parts.length ? `CASE ${parts.join(' ')} END` : null;
+}
+
+/** SQL for the first problem of one raw text cell `c`, or NULL. Identifier and control-character problems withhold the value. */
+export function cellProblemSql(spec: ColumnSpec, c: string, settings: CheckSettings, controls = true): { message: string; withheld: string } {
+  const t = `trim(${c})`;
+  const withheld = `CASE WHEN ${c} IS NULL THEN NULL `
+    + (controls ? `WHEN regexp_matches(${c}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]') THEN ${sqlString(`has a control character (such as a NUL byte) ${WITHHELD}`)} ` : '')
+    + `WHEN length(${c}) > ${MAX_CELL_CHARS} THEN ${sqlString(`is longer than ${MAX_CELL_CHARS} characters ${WITHHELD}`)} `
+    + (spec.type === 'string' ? `ELSE ${identifierSql(spec.name, c, (kind) => sqlString(`looks like ${kind}: no file may hold one ${WITHHELD}`))} ` : '')
+    + 'END';
+  const checks = [typeProblemSql(spec, t), rangeProblemSql(spec, t, settings)].filter((s): s is string => s !== null);
+  const blank = spec.required ? "'is required'" : 'NULL';
+  const message = `CASE WHEN ${c} IS NULL OR ${t} = '' THEN ${blank} ELSE coalesce(${checks.join(', ') || 'NULL'}) END`;
+  return { message, withheld };
+}
+
+/**
+ * Every cell problem in the staging table `raw` (all contract columns as VARCHAR): one row per problem,
+ * (record, ord, column, message, value), with `value` NULL where it is withheld. The rows are first filtered on
+ * the same expressions (cheaper than building the list for every row); `controls` false skips the search for
+ * control characters (when the caller has already found the file has none).
+ */
+export function cellIssuesSql(table: TableSpec, raw: string, settings: CheckSettings, controls = true): string {
+  const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls));
+  const items = table.columns.map((spec, ord) => {
+    const { message, withheld } = checks[ord] as { message: string; withheld: string };
+    return `{ord: ${ord}, col: ${sqlString(spec.name)}, w: ${withheld}, m: ${message}, v: ${ident(spec.name)}}`;
+  });
+  const suspect = checks.map(({ message, withheld }) => `(${withheld}) IS NOT NULL OR (${message}) IS NOT NULL`).join(' OR ');
+  return `SELECT record, p.ord, p.col AS column_name, coalesce(p.w, p.m) AS message, CASE WHEN p.w IS NULL THEN p.v END AS value `
+    + `FROM (SELECT record, unnest(list_filter([${items.join(', ')}], x -> x.w IS NOT NULL OR x.m IS NOT NULL)) AS p `
+    + `FROM (SELECT rowid AS record, * FROM ${ident(raw)}) WHERE ${suspect})`;
+}
+
+/** The staging table's rows in the contract's types and column order, with `record` (the rowid of `raw`) first. */
+export function typedSelectSql(table: TableSpec, raw: string): string {
+  const columns = table.columns.map((spec) => `CAST(${typedSql(spec, `trim(${ident(spec.name)})`)} AS ${DUCKDB_TYPE[spec.type]}) AS ${ident(spec.name)}`);
+  return `SELECT rowid AS record, ${columns.join(', ')} FROM ${ident(raw)}`;
+}
+
+/**
+ * Row rules (and duplicate keys) over the typed table `typed`, for the records with no cell problem in `cellIssues`;
+ * `schools` names the typed schools table whose URNs school_urn must match, or null to skip that check (when
+ * schools.csv itself is missing or refused, one error there is enough).
+ */
+export function rowIssuesSql(table: TableSpec, typed: string, cellIssues: string, schools: string | null): string {
+  const rules = ROW_RULES[table.name].map((rule, i) => `{ord: ${100 + i}, col: ${sqlString(rule.column)}, m: ${rule.message}, v: (${rule.value})::VARCHAR}`);
+  const key = table.key.map(ident).join(', ');
+  const keyText = table.key.map((k) => `coalesce(${ident(k)}::VARCHAR, '')`).join(" || ' / ' || ");
+  rules.push(`{ord: 200, col: ${sqlString(table.key.join('+'))}, m: CASE WHEN _dup > 1 THEN 'duplicates an earlier row''s key' END, v: ${keyText}}`);
+  const hasUrn = table.columns.some((c) => c.name === 'school_urn');
+  if (hasUrn && schools) {
+    rules.push(`{ord: 300, col: 'school_urn', m: CASE WHEN NOT _known THEN 'is not the URN of any school in schools.csv' END, v: school_urn}`);
+  }
+  const known = hasUrn && schools ? `, school_urn IN (SELECT urn FROM ${ident(schools)}) AS _known` : '';
+  return `SELECT record, p.ord, p.col AS column_name, p.m AS message, p.v AS value FROM (`
+    + `SELECT record, unnest(list_filter([${rules.join(', ')}], x -> x.m IS NOT NULL)) AS p FROM (`
+    + `SELECT *, row_number() OVER (PARTITION BY ${key} ORDER BY record) AS _dup${known} FROM ${ident(typed)} `
+    + `WHERE record NOT IN (SELECT record FROM ${ident(cellIssues)})))`;
+}
