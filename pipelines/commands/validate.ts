@@ -34,7 +34,7 @@ export async function run(argv: string[]): Promise<number> {
   const db = await openNodeDatabase();
   try {
     const report = await checkContractFiles(db, files, { enrichSql: enrichSql(), today, dateFloor, partial: !folder, maxIssuesPerFile: Math.max(maxPrinted, 1) });
-    const problems = printCheckReport(report, print, maxPrinted);
+    const problems = printCheckReport(report, print, maxPrinted, folder ? path : undefined);
     const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
     const failing = report.files.filter((f) => f.fileProblems + f.rowsRejected > 0).length + report.setProblems.length;
     print(problems === 0 ? `clean: ${count(report.files.length)} checked`
