@@ -1,0 +1,10 @@
+import { Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { openNodeDatabase } from '/work/wt/i13/src/db/node-duckdb.ts';
+const db = await openNodeDatabase();
+await db.query('CREATE TABLE t (a VARCHAR)');
+const tbl = new Table({ a: vectorFromArray(['x', null, 'y'], new Utf8()) });
+console.log(tbl.numRows);
+await db.insertArrowTable('t', tbl);
+console.log(JSON.stringify(await db.query('SELECT count(*) n FROM t')));
+await db.insertArrowTable('t2', tbl);
+console.log(JSON.stringify(await db.query('SELECT * FROM t2')));

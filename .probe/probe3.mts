@@ -1,0 +1,10 @@
+import { openNodeDatabase } from '/work/wt/i13/src/db/node-duckdb.ts';
+const db = await openNodeDatabase();
+const q = async (s: string) => { try { console.log(JSON.stringify(await db.query(s))); } catch (e) { console.log('ERR', String(e).slice(0, 300)); } };
+await q(`SELECT try_strptime('1/9/2021', '%d/%m/%Y')::DATE AS a, try_strptime('31/02/2021', '%d/%m/%Y') AS b, try_strptime('2021-9-01', '%Y-%m-%d') AS c, regexp_full_match('2021-09-01', '\\d{4}-\\d{2}-\\d{2}') AS d`);
+await q(`SELECT list_sum(list_transform(range(9), i -> (ascii('9434765919'[i+1]) - 48) * (10 - i))) AS s`);
+await q(`SELECT regexp_matches('a' || chr(0) || 'b', '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]') AS c, regexp_matches('ab', '[\\x00-\\x08]') AS d`);
+await q(`SELECT regexp_extract_all('x 943 476 5919 y', '(?:^|[^0-9A-Za-z])(\\d{3}[ -]?\\d{3}[ -]?\\d{4})(?:$|[^0-9A-Za-z])', 1) AS m`);
+await q(`SELECT regexp_matches('lives at sw1a 1aa ok', '(?i)(?:^|[^0-9a-z])(?:GIR ?0AA|(?:[A-PR-UWYZ](?:\\d{1,2}|\\d[A-HJKPSTUW]|[A-HK-Y]\\d{1,2}|[A-HK-Y]\\d[ABEHMNPRVWXY])) {0,2}\\d[ABD-HJLNP-UW-Z]{2})(?:$|[^0-9a-z])') AS p`);
+await q(`SELECT current_setting('preserve_insertion_order') AS p, version() AS v`);
+await q(`SELECT length('héllo') AS l, strlen('héllo') AS b`);

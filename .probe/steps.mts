@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { openNodeDatabase } from '/work/wt/i13/src/db/node-duckdb.ts';
+import { TABLES } from '/work/wt/i13/src/contract/index.ts';
+import { cellIssuesSql, typedSelectSql, rowIssuesSql } from '/work/wt/i13/src/contract/sql-checks.ts';
+const db = await openNodeDatabase();
+const bytes = new Uint8Array(readFileSync('/tmp/big13/referrals.csv'));
+await db.registerFile('r.csv', bytes);
+const T = async (label: string, sql: string) => { const t = performance.now(); await db.query(sql); console.log(label, ((performance.now() - t) / 1000).toFixed(2)); };
+const t = TABLES.referrals;
+const cols = `{${t.columns.map((c) => `'${c.name}': 'VARCHAR'`).join(', ')}}`;
+await T('read varchar', `CREATE TABLE _raw AS SELECT * FROM read_csv('r.csv', header=true, auto_detect=false, delim=',', quote='"', escape='"', columns=${cols}, store_rejects=true)`);
+await T('read plain no rejects', `CREATE TABLE _raw2 AS SELECT * FROM read_csv('r.csv', header=true, auto_detect=false, delim=',', quote='"', escape='"', columns=${cols})`);
+const settings = { today: '2030-01-01', dateFloor: '2000-01-01' };
+await T('cells', `CREATE TABLE _cells AS ${cellIssuesSql(t, '_raw', settings, false)}`);
+await T('typed', `CREATE TABLE _new AS ${typedSelectSql(t, '_raw')}`);
+await T('rows', `CREATE TABLE _iss AS ${rowIssuesSql(t, '_new', '_cells', null)}`);
+await T('swap', `CREATE TABLE referrals AS SELECT * EXCLUDE (record) FROM _new ORDER BY record`);
+await T('swap-noorder', `CREATE TABLE referrals2 AS SELECT * EXCLUDE (record) FROM _new`);
