@@ -73,6 +73,9 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const NHS_IN_TEXT_SQL = sqlString('(?:^|[^0-9A-Za-z])(\\d{3}[ -]?\\d{3}[ -]?\\d{4})(?:$|[^0-9A-Za-z])');
 const POSTCODE_IN_TEXT_SQL = sqlString(`(?i)(?:^|[^0-9a-z])${POSTCODE}(?:$|[^0-9a-z])`);
 
+/** An RE2 pattern any text holding an NHS number or a full postcode matches (and little else): a cheap first pass. */
+export const IDENTIFIER_HINT = `\\d{3}[ -]?\\d{3}[ -]?\\d{4}|(?i)(?:^|[^0-9a-z])${POSTCODE}(?:$|[^0-9a-z])`;
+
 /** SQL: true when the 10-digit text `d` passes modulus 11 (as nhsCheckDigitIsValid). */
 function mod11Sql(d: string): string {
   const sum = `list_sum(list_transform(range(9), i -> (ascii(${d}[i + 1]) - 48) * (10 - i)))`;

@@ -60,7 +60,7 @@ export const CASES: readonly Case[] = [
   { name: 'empty schools.csv (one error, no knock-on unknown URNs)', edit: with_('schools.csv', () => ''),
     refused: [/schools\.csv:1: \(file\): is empty/], never: [/is not the URN of any school/] },
   { name: 'missing schools.csv (one error, no knock-on unknown URNs)', edit: with_('schools.csv', () => null),
-    refused: [/schools\.csv is missing/], never: [/is not the URN of any school/] },
+    refused: [/schools\.csv(: required file)? is missing/], never: [/is not the URN of any school/] },
   { name: 'cell over the length limit', edit: with_('schools.csv', (t) => editLine(t, 2, (l) => l.replace('Fixture Primary School', 'x'.repeat(5_000)))),
     refused: [/schools\.csv:2: name: is longer than 1000 characters/] },
   { name: '3 MB cell (over DuckDB\'s line limit)', edit: with_('schools.csv', (t) => editLine(t, 3, (l) => l.replace('Example Academy', 'y'.repeat(3_000_000)))),
