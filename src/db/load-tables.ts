@@ -180,7 +180,10 @@ export async function loadContractTables(db: Database, files: Record<string, Uin
           await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS ${typedSelectSql(TABLES[table], raw)}`);
           await db.query(emptyTableSql(table));
         } else {
-          await db.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * EXCLUDE (record) FROM ${ident(typed)}`);
+          // Renamed into place, not copied: the checked rows become the table in use.
+          await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+          await db.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(table)}`);
+          await db.query(`ALTER TABLE ${ident(table)} DROP COLUMN record`);
         }
       }
       for (const statement of sqlStatements(options.enrichSql)) await db.query(statement);

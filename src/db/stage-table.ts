@@ -10,7 +10,7 @@ import { findIdentifier } from '../contract/identifiers.ts';
 import { openParquet } from '../contract/parquet-records.ts';
 import { reasonOf, type ReasonCount } from '../contract/row-tally.ts';
 import {
-  cellIssuesSql, ident, rowIssuesSql, sqlString, typedSelectSql, WITHHELD, type CheckSettings,
+  cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedSelectSql, WITHHELD, type CheckSettings,
 } from '../contract/sql-checks.ts';
 import { hasControlBytes, hasMixedLineEndings, indexRecords, lineOfRow, recordAt, toLfOnly, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
@@ -185,8 +185,9 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   const controls = format === 'parquet' || hasControlBytes(bytes);
   await db.query(`CREATE OR REPLACE TABLE ${ident(names.cells)} AS ${cellIssuesSql(table, names.raw, options.settings, controls)}`);
   await db.query(`CREATE OR REPLACE TABLE ${ident(names.typed)} AS ${typedSelectSql(table, names.raw)}`);
+  const [{ n: duplicateKeys = 0 } = {}] = await db.query<{ n: number }>(duplicateKeysSql(table, names.typed));
   await db.query(`CREATE OR REPLACE TABLE ${ident(names.issues)} AS SELECT * FROM ${ident(names.cells)} UNION ALL `
-    + `${rowIssuesSql(table, names.typed, names.cells, options.schools)}`);
+    + `${rowIssuesSql(table, names.typed, names.cells, options.schools, duplicateKeys > 0)}`);
   const [summary] = await db.query<{ n: number; records: number }>(`SELECT count(*) AS n, count(DISTINCT record) AS records FROM ${ident(names.issues)}`);
   const issueCount = (summary?.n ?? 0) + rejected.length;
   if (issueCount === 0) return report(rowsRead, 0, [], 0, [], false);

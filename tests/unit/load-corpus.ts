@@ -74,6 +74,8 @@ export const CASES: readonly Case[] = [
     // line 2: school 1; then a blank line (3); school 2 with a name over two lines (4-5); school 3 (6) with a bad type.
     return [lines[0], lines[1], '', (lines[2] ?? '').replace('Example Academy', '"Example\nAcademy"'), (lines[3] ?? '').replace('special,all_through', 'secret,all_through'), lines[4], ''].join('\n');
   }), refused: [/schools\.csv:6: school_type: must be one of/] },
+  { name: 'duplicate key', edit: with_('referrals.csv', (t) => editLine(t, 3, (l) => l.replace('R-0002', 'R-0001'))),
+    refused: [/referrals\.csv:3: referral_id: duplicates an earlier row's key/] },
   { name: 'mixed CRLF and LF line endings', edit: with_('referrals.csv', (t) => t.split('\n').map((l, i) => (i % 2 ? `${l}\r` : l)).join('\n').replace(/\r$/, '')), accepted: true },
   { name: 'padded cells and UK dates', edit: with_('referrals.csv', (t) => t.replaceAll(',SLT,', ', SLT ,').replace('2024-11-05', '05/11/2024').replace(',true,', ', yes ,')), accepted: true },
 ];
