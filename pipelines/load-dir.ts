@@ -1,36 +1,51 @@
-// Opens DuckDB under Node and loads a folder of contract CSVs into it, exactly as the app does.
+// Opens DuckDB under Node and loads a folder of contract CSV or Parquet files into it through the app's own load
+// path (src/db/load-tables.ts): the same checks, the same refusals, the same tables.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { tableOfFile } from '../src/contract/index.ts';
-import { openParquet } from '../src/contract/parquet-records.ts';
 import type { Database } from '../src/db/database.ts';
-import { loadContractTables, type LoadedTables } from '../src/db/load-tables.ts';
+import { ContractRefusal, loadContractTables, type LoadOptions, type LoadedTables } from '../src/db/load-tables.ts';
 import { openNodeDatabase } from '../src/db/node-duckdb.ts';
 import { CliError } from './cli-error.ts';
 
 const ENRICH_SQL = new URL('../src/db/enrich.sql', import.meta.url);
 
-/** A Parquet file (as written by `to-parquet`) as the contract CSV it stands for: DuckDB-wasm here has no Parquet reader. */
-export async function parquetAsCsv(bytes: Uint8Array): Promise<Uint8Array> {
-  const table = openParquet(bytes);
-  const rows: string[][] = [];
-  for await (const batch of table.batches) for (const record of batch) rows.push(record.cells);
-  return new TextEncoder().encode(Papa.unparse({ fields: table.header, data: rows }, { newline: '\n' }));
+export function enrichSql(): string {
+  return readFileSync(ENRICH_SQL, 'utf8');
 }
 
-export async function loadDirectory(dir: string): Promise<{ db: Database; loaded: LoadedTables }> {
+/** The contract files in `dir` (CSV or Parquet), keyed by their path so every problem names the file as given. */
+export function readContractDirectory(dir: string): Record<string, Uint8Array> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`${dir} is not a folder of CSV or Parquet files`, 2);
   const files: Record<string, Uint8Array> = {};
-  for (const name of readdirSync(dir)) {
+  const seen = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
     const table = tableOfFile(name);
-    if (!table) continue;
-    const bytes = new Uint8Array(readFileSync(join(dir, name)));
-    if (files[table.file]) throw new CliError(`${dir} holds ${table.name} twice (as CSV and Parquet): keep one`, 2);
-    if (name.toLowerCase().endsWith('.csv')) files[table.file] = bytes;
-    else if (name.toLowerCase().endsWith('.parquet')) files[table.file] = await parquetAsCsv(bytes);
+    if (!table || !/\.(csv|parquet)$/i.test(name)) continue;
+    const other = seen.get(table.name);
+    if (other) throw new CliError(`${dir} holds ${table.name} twice (${other} and ${name}): keep one`, 2);
+    seen.set(table.name, name);
+    files[join(dir, name)] = new Uint8Array(readFileSync(join(dir, name)));
   }
+  return files;
+}
+
+/** Prints a refusal as the CLI does: every problem as `file:line: column: problem`, then exit 1. */
+export function refusalError(error: ContractRefusal, maxLines = 200): CliError {
+  const lines = error.problems.slice(0, maxLines);
+  const more = error.problems.length - lines.length;
+  return new CliError(`${error.summary}:\n${lines.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`, 1);
+}
+
+export async function loadDirectory(dir: string, options: Omit<LoadOptions, 'enrichSql'> = {}): Promise<{ db: Database; loaded: LoadedTables }> {
+  const files = readContractDirectory(dir);
   const db = await openNodeDatabase();
-  const loaded = await loadContractTables(db, files, { enrichSql: readFileSync(ENRICH_SQL, 'utf8') });
-  return { db, loaded };
+  try {
+    const loaded = await loadContractTables(db, files, { ...options, enrichSql: enrichSql() });
+    return { db, loaded };
+  } catch (error) {
+    await db.close();
+    if (error instanceof ContractRefusal) throw refusalError(error);
+    throw error;
+  }
 }

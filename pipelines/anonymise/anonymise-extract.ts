@@ -12,7 +12,8 @@ import { IssueLog, TableReport } from '../csv/issue-log.ts';
 import { openCsv, CsvFormatError } from '../csv/read-csv.ts';
 import { StagedOutput } from '../csv/staged-output.ts';
 import { createCsvWriter } from '../csv/write-csv.ts';
-import { findIdentifier } from './identifiers.ts';
+import { findIdentifierIn } from './identifiers.ts';
+import { checkStagedOutput } from './output-gate.ts';
 import { createRawExtractMapper, REFERRALS_HEADER } from './raw-extract.ts';
 
 export interface AnonymiseOptions {
@@ -44,7 +45,7 @@ class IdentifierScan {
 
   check(file: string, line: number, columns: readonly string[], cells: readonly string[]): void {
     cells.forEach((value, i) => {
-      const kind = value ? findIdentifier(value) : null;
+      const kind = value ? findIdentifierIn(columns[i]?.trim().toLowerCase() ?? '', value) : null;
       if (!kind) return;
       this.found++;
       this.log.add({ file, line, column: columns[i] ?? `column ${i + 1}`, value: '',
@@ -73,6 +74,9 @@ export async function anonymiseExtract(options: AnonymiseOptions): Promise<Anony
     written.push({ path: join(output.dir, 'referrals.csv'), rows: referrals.rowsAccepted, how: `pseudonymised${left}` });
 
     const refusals = refusalsOf(reports, scan.found, options.dropInvalid);
+    // The files about to be written go through the product's one load path too (the contract's checks as SQL in
+    // DuckDB): what anonymise writes, the app and `report` will accept.
+    if (refusals.length === 0) refusals.push(...await checkStagedOutput(output, options));
     if (refusals.length > 0) {
       await output.discard();
       return { written: [], reports, refusals };
@@ -87,7 +91,7 @@ export async function anonymiseExtract(options: AnonymiseOptions): Promise<Anony
 
 function refusalsOf(reports: readonly TableReport[], identifiers: number, dropInvalid: boolean): string[] {
   const refusals: string[] = [];
-  if (identifiers > 0) refusals.push(`${identifiers} value${identifiers === 1 ? ' that looks' : 's that look'} like NHS numbers or full postcodes`);
+  if (identifiers > 0) refusals.push(`${identifiers} value${identifiers === 1 ? ' that looks' : 's that look'} like NHS numbers, full postcodes or names`);
   for (const report of reports) {
     const rejectedAllowed = dropInvalid && report.table === 'referrals';
     if (report.fileProblems > 0 || report.rowsNotChecked) refusals.push(`${report.file} has problems with its header or format`);

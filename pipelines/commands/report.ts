@@ -9,10 +9,13 @@ import { contextCsvSections } from '../../src/context/report.ts';
 import { createQueryRunner } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
 import { CliError, numberFlag, parseArgs } from '../cli-error.ts';
+import { dateFloorFlag, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
 import { loadDirectory } from '../load-dir.ts';
 
 export const usage = 'report DIR [--format json|csv] [--service SLT|OT] [--school URN] [--from yyyy-mm] [--to yyyy-mm] '
-  + '[--locality NAME] [--type SCHOOL_TYPE] [--phase AGE_PHASE] [--threshold N] [--no-screening] [--raw-spc] [--exact]';
+  + '[--locality NAME] [--type SCHOOL_TYPE] [--phase AGE_PHASE] [--threshold N] [--no-screening] [--raw-spc] [--exact] '
+  + '[--today yyyy-mm-dd] [--date-floor yyyy-mm-dd]  (DIR is checked as `validate` checks it: any problem and nothing is reported)';
+const FLAGS = ['format', 'service', 'school', 'from', 'to', 'locality', 'type', 'phase', 'threshold', 'no-screening', 'raw-spc', 'exact', 'today', 'date-floor'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | null {
   if (value === undefined) return null;
@@ -50,11 +53,12 @@ export function reportAsCsv(report: Report): string {
 
 export async function run(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
+  rejectUnknownFlags(flags, FLAGS, usage);
   // --exact takes no value: a word after it is the folder.
   const exactValue = flags.get('exact');
   if (exactValue !== undefined && exactValue !== 'true') positional.unshift(exactValue);
   const dir = positional[0];
-  if (!dir) throw new CliError(`usage: ${usage}`, 2);
+  if (!dir || positional.length > 1) throw new CliError(`usage: ${usage}`, 2);
   const format = flags.get('format') ?? 'json';
   if (format !== 'json' && format !== 'csv') throw new CliError('--format must be json or csv', 2);
   const filters: Filters = {
@@ -75,8 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   if (settings.suppressionThreshold < 3) throw new CliError('--threshold can never be below 3', 2);
   process.stderr.write(`loading ${dir} into DuckDB…\n`);
-  const { db, loaded } = await loadDirectory(dir);
-  if (loaded.rejectCount > 0) process.stderr.write(`warning: ${loaded.rejectCount} cells could not be read and their rows were left out; run validate ${dir}\n`);
+  const { db } = await loadDirectory(dir, { today: todayFlag(flags), dateFloor: dateFloorFlag(flags) });
   try {
     const runQuery = countQuery(createQueryRunner((sql, params) => db.query(sql, params), diskSql));
     const report = await buildReport(runQuery, filters, { settings, schoolUrn: flags.get('school') ?? null });

@@ -1,68 +1,81 @@
-// `to-parquet DIR OUT`: writes each contract CSV in DIR as OUT/<table>.parquet, typed from the contract (see
-// pipelines/csv/parquet-table.ts for the types). Every row is checked by the contract on the way; if any is
-// rejected nothing is written. The files written go to stdout; problems and progress to stderr.
-import { existsSync } from 'node:fs';
+// `to-parquet DIR OUT`: loads the contract CSVs in DIR through the app's own load path (every check as SQL in
+// DuckDB; any problem and nothing is written) and writes each table from DuckDB as OUT/<table>.parquet, typed from
+// the contract (see pipelines/csv/parquet-table.ts for the types). The files written go to stdout; problems and
+// progress to stderr.
 import { join } from 'node:path';
 import { CliError, parseArgs } from '../cli-error.ts';
-import { TABLES } from '../../src/contract/index.ts';
-import { checkTableFile, collectColumn } from '../csv/check-table.ts';
-import {
-  contractFilesIn, countFlag, isDirectory, rejectUnknownFlags, todayFlag,
-} from '../csv/command-options.ts';
-import { IssueLog, type TableReport } from '../csv/issue-log.ts';
+import { TABLES, TABLE_NAMES, type TableSpec } from '../../src/contract/index.ts';
+import { ident } from '../../src/contract/sql-checks.ts';
+import type { Database } from '../../src/db/database.ts';
+import { ContractRefusal, loadContractTables } from '../../src/db/load-tables.ts';
+import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
+import { printCheckReport } from '../csv/check-report.ts';
+import { countFlag, dateFloorFlag, isDirectory, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
 import { ParquetTableWriter } from '../csv/parquet-table.ts';
 import { StagedOutput } from '../csv/staged-output.ts';
+import { enrichSql, readContractDirectory } from '../load-dir.ts';
 
-export const usage = 'to-parquet DIR OUT [--today yyyy-mm-dd] [--max-errors N]  '
+export const usage = 'to-parquet DIR OUT [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--max-errors N]  '
   + '(DIR holds the contract CSVs; writes OUT/schools.parquet, OUT/referrals.parquet, … only if every row passes the contract)';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+const BATCH_ROWS = 100_000;
+
+/** A loaded table's rows as the contract's normalised text (ISO dates, true/false), a batch at a time. */
+function textSelect(table: TableSpec): string {
+  return table.columns.map((c) => {
+    const col = ident(c.name);
+    const text = c.type === 'date' ? `strftime(${col}, '%Y-%m-%d')` : `CAST(${col} AS VARCHAR)`;
+    return `coalesce(${text}, '') AS ${col}`;
+  }).join(', ');
+}
+
+async function writeTable(db: Database, table: TableSpec, path: string): Promise<number> {
+  const writer = new ParquetTableWriter(path, table, BATCH_ROWS);
+  for (let offset = 0; ; offset += BATCH_ROWS) {
+    const rows = await db.query(`SELECT ${textSelect(table)} FROM ${ident(table.name)} LIMIT ${BATCH_ROWS} OFFSET ${offset}`);
+    for (const row of rows) writer.add(table.columns.map((c) => String(row[c.name] ?? '')));
+    if (rows.length < BATCH_ROWS) break;
+  }
+  writer.close();
+  return writer.rows;
+}
 
 export async function run(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
-  rejectUnknownFlags(flags, ['today', 'max-errors'], usage);
+  rejectUnknownFlags(flags, ['today', 'date-floor', 'max-errors'], usage);
   if (positional.length !== 2) throw new CliError(`usage: ${usage}`, 2);
   const [dir = '', outDir = ''] = positional;
-  if (!existsSync(dir) || !isDirectory(dir)) throw new CliError(`${dir} is not a folder`, 2);
-  const today = todayFlag(flags);
-  const log = new IssueLog(say, { maxPrinted: countFlag(flags, 'max-errors', 200) });
-  const { found, missing } = contractFilesIn(dir);
-  if (missing.length > 0) throw new CliError(`required file missing: ${missing.join(', ')}`, 1);
-
-  const output = await StagedOutput.open(outDir);
-  const reports: TableReport[] = [];
-  const written: { path: string; rows: number }[] = [];
+  if (!isDirectory(dir)) throw new CliError(`${dir} is not a folder`, 2);
+  const maxPrinted = countFlag(flags, 'max-errors', 200);
+  const files = readContractDirectory(dir);
+  const db = await openNodeDatabase();
   try {
-    const knownUrns = new Set<string>();
-    for (const { table, path } of found) {
-      say(`converting ${path}…`);
-      const name = `${table}.parquet`;
-      const parquet = new ParquetTableWriter(output.stage(name), TABLES[table]);
-      const report = await checkTableFile(path, {
-        table,
-        displayName: path,
-        context: { today, knownUrns: table === 'schools' ? undefined : knownUrns },
-        onIssue: (issue) => log.add(issue),
-        onRecord: table === 'schools' ? collectColumn('urn', knownUrns) : undefined,
-        onValidRow: (row) => parquet.add(row),
-      });
-      parquet.close();
-      reports.push(report);
-      written.push({ path: join(output.dir, name), rows: parquet.rows });
+    say(`checking and loading ${dir}…`);
+    let loaded;
+    try {
+      loaded = await loadContractTables(db, files, { enrichSql: enrichSql(), today: todayFlag(flags), dateFloor: dateFloorFlag(flags), maxIssuesPerFile: Math.max(maxPrinted, 1) });
+    } catch (error) {
+      if (!(error instanceof ContractRefusal)) throw error;
+      printCheckReport(error.report, say, maxPrinted);
+      say(`refused, nothing written to ${outDir}: fix the problems above (validate ${dir} lists them all)`);
+      return 1;
     }
-  } catch (error) {
-    await output.discard();
-    throw error;
+    const output = await StagedOutput.open(outDir);
+    const written: { path: string; rows: number }[] = [];
+    try {
+      for (const name of TABLE_NAMES.filter((n) => !loaded.absentTables.includes(n))) {
+        const file = `${name}.parquet`;
+        written.push({ path: join(output.dir, file), rows: await writeTable(db, TABLES[name], output.stage(file)) });
+      }
+    } catch (error) {
+      await output.discard();
+      throw error;
+    }
+    await output.commit();
+    for (const { path, rows } of written) process.stdout.write(`wrote ${path} (${rows} rows)\n`);
+    return 0;
+  } finally {
+    await db.close();
   }
-  const hidden = log.unprintedNote();
-  if (hidden) say(hidden);
-  if (reports.some((r) => !r.clean)) {
-    for (const report of reports) report.summaryLines().forEach(say);
-    await output.discard();
-    say(`refused, nothing written to ${outDir}: fix the problems above (validate ${dir} lists them all)`);
-    return 1;
-  }
-  await output.commit();
-  for (const { path, rows } of written) process.stdout.write(`wrote ${path} (${rows} rows)\n`);
-  return 0;
 }

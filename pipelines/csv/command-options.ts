@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError, numberFlag } from '../cli-error.ts';
 import { parseDate, tableOfFile, TABLE_NAMES, TABLES, type TableName } from '../../src/contract/index.ts';
+import { DEFAULT_DATE_FLOOR } from '../../src/contract/sql-checks.ts';
 
 /** Refuses flags the command does not know, so a typo (--max-error) is not silently ignored. */
 export function rejectUnknownFlags(flags: Map<string, string>, known: readonly string[], usage: string): void {
@@ -23,6 +24,16 @@ export function todayFlag(flags: Map<string, string>): string {
   if (raw === undefined) return localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || parseDate(raw) !== raw) {
     throw new CliError(`--today must be a real date as yyyy-mm-dd (got ${raw})`, 2);
+  }
+  return raw;
+}
+
+/** --date-floor yyyy-mm-dd, or DEFAULT_DATE_FLOOR: no date in the data may be before it. */
+export function dateFloorFlag(flags: Map<string, string>): string {
+  const raw = flags.get('date-floor');
+  if (raw === undefined) return DEFAULT_DATE_FLOOR;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || parseDate(raw) !== raw) {
+    throw new CliError(`--date-floor must be a real date as yyyy-mm-dd (got ${raw})`, 2);
   }
   return raw;
 }

@@ -27,6 +27,11 @@ export class StagedOutput {
     return temporary;
   }
 
+  /** Each staged file: its final path and the temporary path it is written to. */
+  stagedFiles(): { path: string; temporary: string }[] {
+    return [...this.staged].map(([name, temporary]) => ({ path: join(this.dir, name), temporary }));
+  }
+
   /** The final paths, in the order they were staged. */
   finalPaths(): string[] {
     return [...this.staged.keys()].map((name) => join(this.dir, name));

@@ -69,17 +69,17 @@ export class DataSession {
    * Replaces the data set with the user's files (keyed by file name). Rejects with the reason when they cannot be
    * loaded; the previous data set then stays loaded.
    */
-  loadUserFiles(files: Record<string, Uint8Array>): Promise<ReadyData> {
-    return this.load(Promise.resolve(files), 'user');
+  loadUserFiles(files: Record<string, Uint8Array>, onProgress?: (progress: LoadProgress) => void): Promise<ReadyData> {
+    return this.load(Promise.resolve(files), 'user', onProgress);
   }
 
-  private load(files: Promise<Record<string, Uint8Array>>, source: DataSource): Promise<ReadyData> {
-    const run = this.queue.then(() => this.loadNow(files, source));
+  private load(files: Promise<Record<string, Uint8Array>>, source: DataSource, onProgress?: (progress: LoadProgress) => void): Promise<ReadyData> {
+    const run = this.queue.then(() => this.loadNow(files, source, onProgress));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async loadNow(files: Promise<Record<string, Uint8Array>>, source: DataSource): Promise<ReadyData> {
+  private async loadNow(files: Promise<Record<string, Uint8Array>>, source: DataSource, onProgress?: (progress: LoadProgress) => void): Promise<ReadyData> {
     if (!this.engine) throw new Error('DataSession.start has not been called');
     const previous = this.previous();
     const progress = (p: SessionProgress) => this.setState({ status: 'loading', progress: p, previous });
@@ -91,7 +91,10 @@ export class DataSession {
       const bytes = await files;
       performance.mark('tee:files-ready');
       const fileNames = Object.keys(bytes).sort();
-      const loaded = await loadContractTables(db, bytes, { enrichSql: this.enrichSql, onProgress: progress });
+      // Every check and the load run as SQL in DuckDB's worker; the page only passes the bytes and reads the outcome.
+      const loaded = await loadContractTables(db, bytes, {
+        enrichSql: this.enrichSql, onProgress: (p) => { progress(p); onProgress?.(p); },
+      });
       performance.mark('tee:data-ready');
       this.version += 1;
       const data: ReadyData = { db, version: this.version, source, fileNames, loaded };
@@ -120,7 +123,11 @@ export function describeProgress(progress: SessionProgress): string {
       return 'Fetching the sample data';
     case 'loading-table': {
       const done = Object.entries(progress.done).map(([table, rows]) => `${table} ${rows.toLocaleString('en-GB')} rows`);
-      return `Loading tables: ${[...done, `${progress.table}…`].join(', ')}`;
+      return `Reading tables: ${[...done, `${progress.table}…`].join(', ')}`;
+    }
+    case 'checking-table': {
+      const done = Object.entries(progress.done).map(([table, rows]) => `${table} ${rows.toLocaleString('en-GB')} rows`);
+      return `Checking tables: ${[...done, `${progress.table} (${progress.rows.toLocaleString('en-GB')} rows)…`].join(', ')}`;
     }
     case 'deriving-views':
       return 'Preparing the data for the charts';

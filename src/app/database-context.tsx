@@ -40,7 +40,7 @@ export function useDatabase(): ReadyData {
 /** Replaces the data set with the user's files; rejects (and keeps the old data) when they cannot be loaded. */
 export function useLoadUserFiles(): DataSession['loadUserFiles'] {
   const session = useSession();
-  return (files) => session.loadUserFiles(files);
+  return (files, onProgress) => session.loadUserFiles(files, onProgress);
 }
 
 /**

@@ -2,6 +2,7 @@
 // wasm and worker files into dist/assets), so nothing is fetched from a CDN and the app works offline.
 // Callers get the same Database interface as Node (src/db/node-duckdb.ts).
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows.ts';
 import type { Database, QueryParam, ResultRow } from './database.ts';
 import { startDuckDBWorker } from './worker-start.ts';
@@ -44,8 +45,15 @@ export async function openBrowserDatabase(
       }
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      // Transfers bytes.buffer to the worker: the caller's array is detached afterwards.
-      await db.registerFileBuffer(name, bytes);
+      // registerFileBuffer transfers the buffer to the worker; a copy is sent so the caller's array stays usable
+      // (the loader reads it again to find the line of a problem).
+      await db.registerFileBuffer(name, bytes.slice());
+    },
+    async insertArrowTable(name: string, table: Table): Promise<void> {
+      const [exists] = await arrowToRows<{ n: number }>(await conn.query(
+        `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${name.replaceAll("'", "''")}'`));
+      // Through IPC bytes made by this module's apache-arrow: duckdb-wasm's own copy may be another instance.
+      await conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: !exists?.n });
     },
     async copyFileToBuffer(name: string): Promise<Uint8Array> {
       return db.copyFileToBuffer(name);

@@ -1,4 +1,6 @@
 // The one interface every caller talks to DuckDB through, in the browser (worker) and in Node.
+import type { Table } from 'apache-arrow';
+
 export type QueryParam = string | number | boolean | null;
 export type ResultValue = string | number | boolean | null;
 export type ResultRow = Record<string, ResultValue>;
@@ -8,6 +10,8 @@ export interface Database {
   query<T extends ResultRow = ResultRow>(sql: string, params?: readonly QueryParam[]): Promise<T[]>;
   /** Makes bytes readable by SQL under `name` (e.g. read_csv('referrals.csv')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Appends an Arrow table's rows to the table `name`, creating it if it does not exist. */
+  insertArrowTable(name: string, table: Table): Promise<void>;
   copyFileToBuffer(name: string): Promise<Uint8Array>;
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;

@@ -1,98 +1,117 @@
-// Loads the contract's CSV files into DuckDB tables and builds the derived views every question reads
-// (referrals_enriched, school_phase_rolls). Shared by the browser and Node, so it uses only the Database interface
-// and standard JS (TextDecoder), never fetch, fs or DOM.
-import { DUCKDB_TYPE, TABLES, TABLE_NAMES, checkHeader, tableOfFile } from '../contract/index.ts';
-import type { TableName, TableSpec } from '../contract/index.ts';
+// The one load path of the product: the app's upload (the SQL runs in DuckDB's worker), `validate`, `report`,
+// `to-parquet` and `anonymise` all give their files to loadContractTables. Each file is staged and checked in
+// DuckDB (src/db/stage-table.ts, with the contract's checks generated as SQL by src/contract/sql-checks.ts); only
+// when every file passes are the staging tables swapped in and the derived tables (src/db/enrich.sql) rebuilt, in
+// one transaction. On any problem nothing changes: the data already in use stays, and the refusal lists each
+// problem as `file:line: column: what is wrong`. Uses only the Database interface, never fetch, fs or DOM.
+import { TABLES, TABLE_NAMES, formatIssue, tableOfFile, type TableName } from '../contract/index.ts';
+import { DEFAULT_DATE_FLOOR, ident, typedSelectSql, type CheckSettings } from '../contract/sql-checks.ts';
 import type { Database } from './database.ts';
+import { dropStaging, stageTable, stagingNames, type FileReport } from './stage-table.ts';
 
-/** One cell or row DuckDB could not read; the row is left out of its table. `line` counts the header as 1. */
-export interface RejectedCell {
-  readonly table: TableName;
-  readonly line: number;
-  readonly column: string;
+export { readCsvHeader, type FileFormat, type FileReport } from './stage-table.ts';
+export type { ReasonCount } from '../contract/row-tally.ts';
+
+/** A problem with the set of files rather than inside one: a required file missing, a name we cannot place. */
+export interface SetProblem {
+  readonly kind: 'missing' | 'unknown' | 'duplicate';
+  readonly fileName: string;
   readonly message: string;
+}
+
+/** What checking a set of files found. */
+export interface CheckReport {
+  /** One report per contract file given, schools first. */
+  readonly files: readonly FileReport[];
+  readonly setProblems: readonly SetProblem[];
+  /** True when there is nothing wrong at all. */
+  readonly ok: boolean;
 }
 
 export interface LoadedTables {
   /** Rows loaded per table (workforce is 0 when its file was absent). */
   readonly rowCounts: Record<TableName, number>;
-  /** Tables given no file (only optional ones; a missing required file throws). */
+  /** Tables given no file (only optional ones). */
   readonly absentTables: readonly TableName[];
-  /** The first MAX_REPORTED_REJECTS rejected cells over all tables. */
-  readonly rejects: readonly RejectedCell[];
-  /** How many cells were rejected in all (may exceed rejects.length). */
-  readonly rejectCount: number;
-  /** Rejected cells per table. */
-  readonly rejectCounts: Record<TableName, number>;
-  /** Header columns that are not in the contract; they are ignored. */
-  readonly ignoredColumns: readonly { table: TableName; column: string }[];
+  /** What the check found (every file clean). */
+  readonly report: CheckReport;
+  /** Cells left out: always 0, since a file with any unreadable cell is refused. */
+  readonly rejectCount: 0;
 }
 
 export type LoadProgress =
   | { readonly stage: 'loading-table'; readonly table: TableName; readonly done: Partial<Record<TableName, number>> }
+  | { readonly stage: 'checking-table'; readonly table: TableName; readonly rows: number; readonly done: Partial<Record<TableName, number>> }
   | { readonly stage: 'deriving-views'; readonly done: Partial<Record<TableName, number>> };
 
 export interface LoadOptions {
   /** The text of src/db/enrich.sql (the browser imports it with `?raw`, Node reads it with fs). */
   readonly enrichSql: string;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /** No date may be after this day (yyyy-mm-dd); default the local date. */
+  readonly today?: string;
+  /** No date may be before this day; default DEFAULT_DATE_FLOOR (2000-01-01). */
+  readonly dateFloor?: string;
+  /** Problems kept per file (all are counted); default MAX_REPORTED_ISSUES. */
+  readonly maxIssuesPerFile?: number;
+  /** Check only: never replace the tables in use (validate). */
+  readonly checkOnly?: boolean;
+  /** Check whatever tables are given, without requiring the others (validate FILE). */
+  readonly partial?: boolean;
 }
 
-/** A file that cannot be loaded at all: a required table missing, or a header without a required column. */
+/** Files that cannot be loaded: `problems` has one line per problem. */
 export class TableLoadError extends Error {
   constructor(readonly summary: string, readonly problems: readonly string[]) {
-    super(`${summary}: ${problems.join('; ')}`);
+    super(`${summary}: ${problems.slice(0, 20).join('; ')}${problems.length > 20 ? `; … and ${problems.length - 20} more` : ''}`);
     this.name = 'TableLoadError';
   }
 }
 
-export const MAX_REPORTED_REJECTS = 200;
-
-/** Column name → DuckDB type, from the contract's own DUCKDB_TYPE (as duckdbColumns uses) so the two cannot drift. */
-function duckdbTypes(table: TableSpec): Map<string, string> {
-  return new Map(table.columns.map((c) => [c.name, DUCKDB_TYPE[c.type]]));
-}
-
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
-
-/** The header of a CSV: its first line split on commas, honouring double quotes; BOM and case removed. */
-export function readCsvHeader(bytes: Uint8Array): string[] {
-  const head = new TextDecoder().decode(bytes.subarray(0, 65_536)).replace(/^\uFEFF/, '');
-  const names: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < head.length; i++) {
-    const ch = head[i];
-    if (quoted) {
-      if (ch === '"' && head[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { names.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') break;
-    else cell += ch;
+/** The files broke the contract: nothing was loaded; `report` says what each file holds wrong. */
+export class ContractRefusal extends TableLoadError {
+  constructor(readonly report: CheckReport) {
+    super('These files were not loaded', issueLines(report));
+    this.name = 'ContractRefusal';
   }
-  names.push(cell);
-  return names.map((n) => n.trim().toLowerCase());
 }
 
-/**
- * The SELECT reading one file into the contract's columns, whatever the file's column order: DuckDB reads the
- * columns positionally under the header's names with the contract's types (unknown columns as VARCHAR, then
- * dropped), and optional columns absent from the file become typed NULLs.
- */
-function selectFromCsv(table: TableSpec, fileName: string, header: readonly string[]): string {
-  const types = duckdbTypes(table);
-  // Columns unknown to the contract still need a unique positional name.
-  const fileColumns = header.map((name, i) => (types.has(name) ? name : `_ignored_${i}`));
-  const columns = `{${fileColumns.map((n) => `${sqlString(n)}: ${sqlString(types.get(n) ?? 'VARCHAR')}`).join(', ')}}`;
-  const select = table.columns.map((c) => (header.includes(c.name)
-    ? ident(c.name) : `CAST(NULL AS ${types.get(c.name)}) AS ${ident(c.name)}`));
-  return `SELECT ${select.join(', ')} FROM read_csv(${sqlString(fileName)}, header = true, auto_detect = false, `
-    + `delim = ',', quote = '"', escape = '"', columns = ${columns}, dateformat = '%Y-%m-%d', store_rejects = true)`;
+export const MAX_REPORTED_ISSUES = 5_000;
+
+/** Every problem as one line, `file:line: column: what is wrong (value)`, set problems first. */
+export function issueLines(report: CheckReport): string[] {
+  return [...report.setProblems.map((p) => p.message), ...report.files.flatMap((f) => f.issues.map(formatIssue))];
 }
 
-function emptyTableSql(table: TableSpec): string {
-  const types = duckdbTypes(table);
-  return `CREATE OR REPLACE TABLE ${ident(table.name)} (${table.columns.map((c) => `${ident(c.name)} ${types.get(c.name)}`).join(', ')})`;
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The local calendar day of `now` as yyyy-mm-dd. */
+export function localDay(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const contractFiles = TABLE_NAMES.map((n) => TABLES[n].file).join(', ');
+
+/** Which file is which table, and what is wrong with the set (missing, unknown or doubled files). */
+export function sortFiles(names: readonly string[], partial = false): { byTable: Map<TableName, string>; setProblems: SetProblem[] } {
+  const byTable = new Map<TableName, string>();
+  const setProblems: SetProblem[] = [];
+  for (const fileName of names) {
+    const table = tableOfFile(fileName);
+    const other = table ? byTable.get(table.name) : undefined;
+    if (!table) {
+      setProblems.push({ kind: 'unknown', fileName,
+        message: `${fileName} is not a file of the data contract: name it ${contractFiles} (or .parquet), or remove it` });
+    } else if (other) {
+      setProblems.push({ kind: 'duplicate', fileName, message: `${fileName} and ${other} are both the ${table.name} table: remove one of them` });
+    } else byTable.set(table.name, fileName);
+  }
+  for (const name of partial ? [] : TABLE_NAMES) {
+    const table = TABLES[name];
+    if (!table.optional && !byTable.has(name)) {
+      setProblems.push({ kind: 'missing', fileName: table.file, message: `${table.file} is missing: it is required` });
+    }
+  }
+  return { byTable, setProblems };
 }
 
 /** Splits enrich.sql into statements: `--` comments removed, then split at each `;` that ends a line. */
@@ -101,109 +120,90 @@ export function sqlStatements(script: string): string[] {
     .split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
-function filesByTable(files: Record<string, Uint8Array>): Map<TableName, { fileName: string; bytes: Uint8Array }> {
-  const found = new Map<TableName, { fileName: string; bytes: Uint8Array }>();
-  const unknown: string[] = [];
-  for (const [fileName, bytes] of Object.entries(files)) {
-    const table = tableOfFile(fileName);
-    if (!table) unknown.push(`${fileName} is not one of ${TABLE_NAMES.map((n) => TABLES[n].file).join(', ')}`);
-    else if (found.has(table.name)) unknown.push(`two files for ${table.name} (${found.get(table.name)?.fileName}, ${fileName})`);
-    else if (fileName.toLowerCase().endsWith('.parquet')) unknown.push(`${fileName}: Parquet cannot be read here; give the CSV`);
-    else found.set(table.name, { fileName, bytes });
+const clean = (report: FileReport) => report.fileProblems === 0 && report.rowsRejected === 0 && !report.rowsNotChecked;
+
+/** Checks every file against the contract in staging tables; returns the report (the staging tables remain). */
+async function checkFiles(db: Database, files: Record<string, Uint8Array>, options: LoadOptions): Promise<CheckReport> {
+  const { byTable, setProblems } = sortFiles(Object.keys(files), options.partial);
+  const settings: CheckSettings = { today: options.today ?? localDay(), dateFloor: options.dateFloor ?? DEFAULT_DATE_FLOOR };
+  const reports: FileReport[] = [];
+  const done: Partial<Record<TableName, number>> = {};
+  let schoolsOk = false;
+  for (const table of TABLE_NAMES) {
+    const fileName = byTable.get(table);
+    if (!fileName) continue;
+    options.onProgress?.({ stage: 'loading-table', table, done: { ...done } });
+    const report = await stageTable(db, {
+      table, fileName, bytes: files[fileName] ?? new Uint8Array(), settings, maxIssues: options.maxIssuesPerFile ?? MAX_REPORTED_ISSUES,
+      // Without a clean schools table there is no list of URNs: checking school_urn against it would reject every
+      // row for a fault that is in schools.csv, reported there once.
+      schools: schoolsOk ? stagingNames('schools').typed : null,
+      onRows: (rows) => options.onProgress?.({ stage: 'checking-table', table, rows, done: { ...done } }),
+    });
+    if (table === 'schools') schoolsOk = clean(report);
+    done[table] = report.rowsAccepted + report.rowsRejected;
+    reports.push(report);
   }
-  const missing = TABLE_NAMES.filter((n) => !TABLES[n].optional && !found.has(n)).map((n) => `${TABLES[n].file} is missing`);
-  if (unknown.length || missing.length) throw new TableLoadError('These files cannot be loaded', [...missing, ...unknown]);
-  return found;
+  return { files: reports, setProblems, ok: setProblems.length === 0 && reports.every(clean) };
 }
 
-function checkHeaders(found: ReturnType<typeof filesByTable>) {
-  const problems: string[] = [];
-  const headers = new Map<TableName, string[]>();
-  const ignoredColumns: { table: TableName; column: string }[] = [];
-  for (const [name, { fileName, bytes }] of found) {
-    const header = readCsvHeader(bytes);
-    headers.set(name, header);
-    for (const issue of checkHeader(TABLES[name], fileName, header).issues) {
-      if (issue.message.startsWith('is not a column')) ignoredColumns.push({ table: name, column: issue.column });
-      else problems.push(`${fileName}: ${issue.column} ${issue.message}`);
-    }
-  }
-  if (problems.length) throw new TableLoadError('These headers cannot be read', problems);
-  return { headers, ignoredColumns };
+async function dropAllStaging(db: Database): Promise<void> {
+  for (const table of TABLE_NAMES) await dropStaging(db, table);
 }
 
-async function dropRejectTables(db: Database): Promise<void> {
-  await db.query('DROP TABLE IF EXISTS reject_errors');
-  await db.query('DROP TABLE IF EXISTS reject_scans');
-}
-
-/** Rejected cells of this load, per table and the first MAX_REPORTED_REJECTS of them, in two queries. */
-async function rejectsOf(db: Database, found: ReturnType<typeof filesByTable>) {
-  const tableOfPath = new Map([...found].map(([name, { fileName }]) => [fileName, name]));
-  const counts = Object.fromEntries(TABLE_NAMES.map((n) => [n, 0])) as Record<TableName, number>;
-  const from = 'FROM reject_errors AS e JOIN reject_scans AS s USING (scan_id, file_id)';
-  for (const row of await db.query<{ file_path: string; n: number }>(`SELECT s.file_path, count(*) AS n ${from} GROUP BY s.file_path`)) {
-    const table = tableOfPath.get(row.file_path);
-    if (table) counts[table] = row.n;
-  }
-  if (TABLE_NAMES.every((n) => counts[n] === 0)) return { counts, cells: [] };
-  const rows = await db.query<{ file_path: string; line: number; column_name: string; error_message: string }>(
-    `SELECT s.file_path, e.line, e.column_name, e.error_message ${from} ORDER BY e.scan_id, e.line, e.column_idx LIMIT ${MAX_REPORTED_REJECTS}`);
-  const cells = rows.flatMap((r) => {
-    const table = tableOfPath.get(r.file_path);
-    return table ? [{ table, line: r.line, column: r.column_name, message: r.error_message }] : [];
-  });
-  return { counts, cells };
-}
-
-async function rowCountsOf(db: Database): Promise<Record<TableName, number>> {
-  const [row] = await db.query(`SELECT ${TABLE_NAMES.map((n) => `(SELECT count(*) FROM ${ident(n)}) AS ${ident(n)}`).join(', ')}`);
-  return Object.fromEntries(TABLE_NAMES.map((n) => [n, Number(row?.[n] ?? 0)])) as Record<TableName, number>;
+function emptyTableSql(table: TableName): string {
+  return `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * EXCLUDE (record) FROM ${ident(stagingNames(table).typed)} LIMIT 0`;
 }
 
 /**
- * Registers each file (keyed by file name: schools.csv, referrals.csv, provision.csv, optional workforce.csv) and
- * replaces the four tables and the derived views in one transaction, so a failed load leaves the previous data
- * in place. Rows with unreadable cells are left out and reported. In the browser the bytes are transferred to the
- * worker (the Uint8Arrays are detached afterwards); pass copies if you still need them.
+ * Checks the files (keyed by file name: schools.csv, referrals.csv, provision.csv, optional workforce.csv, each
+ * CSV or Parquet) and, if every one passes, replaces the four tables and the derived tables in one transaction.
+ * Throws ContractRefusal, leaving the tables in use untouched, if anything is wrong.
  */
 export async function loadContractTables(db: Database, files: Record<string, Uint8Array>, options: LoadOptions): Promise<LoadedTables> {
-  const found = filesByTable(files);
-  const { headers, ignoredColumns } = checkHeaders(found);
-  const done: Partial<Record<TableName, number>> = {};
-  let rowCounts: Record<TableName, number>;
-  let rejects: Awaited<ReturnType<typeof rejectsOf>>;
-  for (const [, { fileName, bytes }] of found) await db.registerFile(fileName, bytes);
-  await db.query('BEGIN TRANSACTION');
   try {
-    await dropRejectTables(db);
-    for (const name of TABLE_NAMES) {
-      options.onProgress?.({ stage: 'loading-table', table: name, done: { ...done } });
-      const file = found.get(name);
-      const [created] = await db.query<{ Count: number }>(file
-        ? `CREATE OR REPLACE TABLE ${ident(name)} AS ${selectFromCsv(TABLES[name], file.fileName, headers.get(name) ?? [])}`
-        : emptyTableSql(TABLES[name]));
-      done[name] = created?.Count ?? 0;
+    const report = await checkFiles(db, files, options);
+    if (!report.ok) throw new ContractRefusal(report);
+    const absentTables = TABLE_NAMES.filter((n) => !report.files.some((f) => f.table === n));
+    const rowCounts = Object.fromEntries(TABLE_NAMES.map((n) => [n, 0])) as Record<TableName, number>;
+    for (const f of report.files) rowCounts[f.table] = f.rowsAccepted;
+    if (options.checkOnly) return { rowCounts, absentTables, report, rejectCount: 0 };
+    const done = { ...rowCounts };
+    options.onProgress?.({ stage: 'deriving-views', done });
+    await db.query('BEGIN TRANSACTION');
+    try {
+      for (const table of TABLE_NAMES) {
+        const { typed, raw } = stagingNames(table);
+        if (absentTables.includes(table)) {
+          // An absent optional table is an empty one, typed as the contract says.
+          await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${TABLES[table].columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
+          await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS ${typedSelectSql(TABLES[table], raw)}`);
+          await db.query(emptyTableSql(table));
+        } else {
+          // Renamed into place, not copied: the checked rows become the table in use.
+          await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+          await db.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(table)}`);
+          await db.query(`ALTER TABLE ${ident(table)} DROP COLUMN record`);
+        }
+      }
+      for (const statement of sqlStatements(options.enrichSql)) await db.query(statement);
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    options.onProgress?.({ stage: 'deriving-views', done: { ...done } });
-    for (const statement of sqlStatements(options.enrichSql)) await db.query(statement);
-    rowCounts = await rowCountsOf(db);
-    rejects = await rejectsOf(db, found);
-    await dropRejectTables(db);
-    await db.query('COMMIT');
-  } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    return { rowCounts, absentTables, report, rejectCount: 0 };
   } finally {
-    // The tables hold the data now; the raw bytes would only double the memory used.
-    for (const [, { fileName }] of found) await db.dropFile(fileName).catch(() => undefined);
+    await dropAllStaging(db).catch(() => undefined);
   }
-  return {
-    rowCounts,
-    absentTables: TABLE_NAMES.filter((n) => !found.has(n)),
-    rejects: rejects.cells,
-    rejectCount: TABLE_NAMES.reduce((sum, n) => sum + rejects.counts[n], 0),
-    rejectCounts: rejects.counts,
-    ignoredColumns,
-  };
+}
+
+/** Checks the files against the contract without loading them (the tables in use stay as they are). */
+export async function checkContractFiles(db: Database, files: Record<string, Uint8Array>, options: Omit<LoadOptions, 'checkOnly'>): Promise<CheckReport> {
+  try {
+    return (await loadContractTables(db, files, { ...options, checkOnly: true })).report;
+  } catch (error) {
+    if (error instanceof ContractRefusal) return error.report;
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 // blocking Node build. Only src/db imports duckdb-wasm; callers get the same Database interface as the browser.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { tableToIPC, type Table } from 'apache-arrow';
 import type { Database, QueryParam, ResultRow } from './database.ts';
 import { arrowToRows } from './arrow-rows.ts';
 
@@ -31,6 +32,12 @@ export async function openNodeDatabase(): Promise<Database> {
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       db.registerFileBuffer(name, bytes);
+    },
+    async insertArrowTable(name: string, table: Table): Promise<void> {
+      const [exists] = arrowToRows<{ n: number }>(conn.query(
+        `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${name.replaceAll("'", "''")}'`));
+      // Through IPC bytes made by this module's apache-arrow: duckdb-wasm's own copy may be another instance.
+      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: !exists?.n });
     },
     async copyFileToBuffer(name: string): Promise<Uint8Array> {
       return db.copyFileToBuffer(name);

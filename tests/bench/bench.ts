@@ -1,9 +1,11 @@
 // `npm run bench`: prints how long the pipeline and the analytics take and how much memory they use, as whole
 // processes (so the figures include Node's start-up, as a user's run would). Figures, not pass/fail: compare runs.
-//   1. generate the default sample (15,000 referrals) and 1,000,000 referrals (streamed);
-//   2. validate the 1,000,000-row set (streamed);
-//   3. report on the sample (DuckDB-wasm under Node: instantiate, load, every figure);
-//   4. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
+//   1. generate the default sample (15,000 referrals) and 1,000,000 referrals (seed 3, 200,000 a year);
+//   2. the 1M-row load side by side: native DuckDB's plain typed read_csv + group-by, papaparse + a Map, and the
+//      product's one load path (DuckDB-wasm, every contract check); the seconds each prints exclude start-up;
+//   3. validate, report and to-parquet on the 1M-row set, and report on the Parquet it wrote (whole processes);
+//   4. report on the sample (DuckDB-wasm under Node: instantiate, load, every figure);
+//   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
 //      (../shared/startup-floor/measure.sh, when present beside this checkout).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,6 +16,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function timed(label: string, command: string, args: string[]): void {
+  // Scripts that time their own work print it on stdout; it is shown beside the whole-process figures.
   // GNU time's -f prints peak resident memory; fall back to wall time alone when it is missing.
   const hasTime = existsSync('/usr/bin/time');
   const started = process.hrtime.bigint();
@@ -23,16 +26,25 @@ function timed(label: string, command: string, args: string[]): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peakKb = hasTime ? Number(run.stderr.trim().split('\n').at(-1)) : NaN;
   const status = run.status === 0 ? 'ok' : `exit ${run.status}`;
-  console.log(`${label.padEnd(44)} ${seconds.toFixed(2).padStart(7)} s   peak ${Number.isFinite(peakKb) ? `${(peakKb / 1024).toFixed(0)} MB` : 'n/a'}   ${status}`);
+  const own = /^\d+\.\d+ s, .*$/m.exec(run.stdout)?.[0];
+  console.log(`${label.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s   peak ${Number.isFinite(peakKb) ? `${(peakKb / 1024).toFixed(0)} MB` : 'n/a'}   ${status}${own ? `   (work alone: ${own})` : ''}`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'tee-bench-'));
 try {
   const big = join(work, 'big');
   timed('generate sample (15,000 referrals)', TSX, ['pipelines/cli.ts', 'generate', '--seed', '1', '--out', join(work, 'sample')]);
-  timed('generate 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'generate', '--seed', '2', '--out', big, '--referrals-per-year', '250000', '--years', '4']);
-  console.log(`${'  referrals.csv size'.padEnd(44)} ${(statSync(join(big, 'referrals.csv')).size / 1e6).toFixed(1)} MB`);
+  timed('generate 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'generate', '--seed', '3', '--out', big, '--referrals-per-year', '200000']);
+  const referrals = join(big, 'referrals.csv');
+  console.log(`${'  referrals.csv size'.padEnd(52)} ${(statSync(referrals).size / 1e6).toFixed(1)} MB`);
+  timed('native DuckDB: typed read_csv + group-by (1M)', TSX, ['tests/bench/native-read.ts', referrals]);
+  timed('papaparse + Map: same group-by (1M)', TSX, ['tests/bench/papaparse-map.ts', referrals]);
+  timed('one load path, every check (DuckDB-wasm, 1M set)', TSX, ['tests/bench/load-wasm.ts', big]);
   timed('validate 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'validate', big, '--today', '2030-01-01']);
+  timed('report on 1,000,000 referrals (CSV)', TSX, ['pipelines/cli.ts', 'report', big, '--today', '2030-01-01']);
+  const parquet = join(work, 'big-parquet');
+  timed('to-parquet 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'to-parquet', big, parquet, '--today', '2030-01-01']);
+  timed('report on 1,000,000 referrals (Parquet)', TSX, ['pipelines/cli.ts', 'report', parquet, '--today', '2030-01-01']);
   timed('report on sample-data (json)', TSX, ['pipelines/cli.ts', 'report', 'sample-data']);
   console.log(spawnSync(TSX, ['tests/bench/gate-cost.ts', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());
   const floor = join(ROOT, '..', 'shared', 'startup-floor', 'measure.sh');

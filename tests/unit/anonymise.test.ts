@@ -210,6 +210,17 @@ describe('anonymise refuses', () => {
     expect(fromFolder.stderr).not.toContain('9990000069');
   });
 
+  it("when school_urn holds a child's name in single-file mode: exit 1, nothing written, the name not shown", async () => {
+    const path = join(work, 'urn-name.csv');
+    writeFileSync(path, readFileSync(EXTRACT, 'utf8').replace('100002,SLT,LOC-1003', 'Amelia Jones,SLT,LOC-1003'));
+    const out = outFolder();
+    const result = await capture(anonymise, path, out, '--key-file', KEY, ...TODAY);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}:4: school_urn: looks like a person's name`);
+    expect(result.stderr).not.toContain('Amelia Jones');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('when a row breaks the contract, naming the extract line, unless --drop-invalid', async () => {
     const input = inputFolder({ file: 'referrals-extract.csv', from: 'LOC-1002,12/09/2024,parent,N,signposted', to: 'LOC-1002,12/09/2024,parent,N,maybe' });
     const refused = outFolder();

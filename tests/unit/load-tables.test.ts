@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGE_PHASES, YEAR_GROUPS, agePhaseOfAge, agePhaseOfYearGroup } from '../../src/contract/index.ts';
 import type { Database } from '../../src/db/database.ts';
-import { TableLoadError, loadContractTables, readCsvHeader, sqlStatements } from '../../src/db/load-tables.ts';
+import {
+  ContractRefusal, TableLoadError, issueLines, loadContractTables, readCsvHeader, sqlStatements,
+} from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 
 const enrichSql = readFileSync(new URL('../../src/db/enrich.sql', import.meta.url), 'utf8');
@@ -29,8 +31,7 @@ S6,Fir Nursery,early_years,early_years,North,60,,0,4,,,,
 // Age phases by hand: year group wins; otherwise age (<5 early years, <11 primary, <16 secondary, else post-16).
 //  R1 R → early_years      R2 3 → primary        R3 11 → secondary        R4 12 → post16
 //  R5 age 4 → early_years  R6 age 11 → secondary R7 age 16 → post16       R8 N1 (age 10 ignored) → early_years
-//  R9 neither → NULL       R10 6 → primary (school S9 unknown: no type or locality)
-//  R11: referral_date 31/02/2024 is not a yyyy-mm-dd date → rejected (line 12, counting the header as line 1).
+//  R9 14 → post16         R10 6 → primary   (a row with neither is refused by the contract)
 const REFERRALS = `referral_id,pupil_pseudo_id,school_urn,service,referral_date,year_group,age_at_referral,referral_source,has_ehcp,outcome,first_contact_date,discharge_date
 R1,P1,S1,SLT,2024-01-15,R,,school,false,accepted,2024-02-01,
 R2,P2,S1,SLT,2024-01-20,3,,parent,no,pending,,
@@ -40,18 +41,22 @@ R5,P5,S3,OT,2024-03-05,,4,health_visitor,false,accepted,,
 R6,P6,S3,SLT,2024-03-06,,11,school,yes,declined,,
 R7,P7,S4,SLT,2024-03-07,,16,other,false,pending,,
 R8,P8,S5,OT,2024-03-08,N1,10,school,true,accepted,,
-R9,P9,S6,SLT,2024-03-09,,,school,false,pending,,
-R10,P10,S9,SLT,2024-03-10,6,,school,false,pending,,
-R11,P11,S1,SLT,31/02/2024,4,,school,false,pending,,
+R9,P9,S6,SLT,2024-03-09,14,,school,false,pending,,
+R10,P10,S6,SLT,2024-03-10,6,,school,false,pending,,
 `;
 
-// Columns in a different order from the contract, `programme` absent, and a column the contract does not know.
-// Line 3 has sessions "x" → rejected.
-const PROVISION = `month,school_urn,service,delivery_model,sessions,therapist_hours,notes
-2024-01,S1,SLT,universal,4,6.5,first visit
-2024-01,S2,OT,targeted,x,2,
-2024-02,S1,SLT,specialist,2,3,
+// Columns in a different order from the contract, `programme` absent.
+const PROVISION = `month,school_urn,service,delivery_model,sessions,therapist_hours
+2024-01,S1,SLT,universal,4,6.5
+2024-02,S1,SLT,specialist,2,3
 `;
+
+// The same data with three faults: R11's referral_date 31/02/2024 is no date (line 12, counting the header as
+// line 1); provision line 3 has sessions "x"; and provision has a column the contract does not know.
+const BROKEN = {
+  'referrals.csv': `${REFERRALS}R11,P11,S1,SLT,31/02/2024,4,,school,false,pending,,\n`,
+  'provision.csv': 'month,school_urn,service,delivery_model,sessions,therapist_hours,notes\n2024-01,S1,SLT,universal,4,6.5,first visit\n2024-01,S2,OT,targeted,x,2,\n',
+};
 
 const FIXTURE = { 'schools.csv': SCHOOLS, 'referrals.csv': REFERRALS, 'provision.csv': PROVISION };
 const fixtureFiles = (over: Record<string, string> = {}) =>
@@ -66,16 +71,25 @@ afterAll(async () => {
 });
 
 describe('loadContractTables on the hand-made fixture', () => {
-  it('loads every table, reports row counts and the rejected cells, and makes an empty workforce table', async () => {
+  it('refuses a set with any bad cell or unknown column, listing each with its line', async () => {
+    const refusal = await loadContractTables(db, fixtureFiles(BROKEN), { enrichSql }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ContractRefusal);
+    expect(issueLines((refusal as ContractRefusal).report)).toEqual([
+      'referrals.csv:12: referral_date: must be a date as yyyy-mm-dd or dd/mm/yyyy (31/02/2024)',
+      'provision.csv:1: notes: is not a column of the contract (remove it) (notes)',
+    ]);
+    const noNotes = fixtureFiles({ 'provision.csv': BROKEN['provision.csv'].replace(',notes', '').replace(',first visit', '').replace('x,2,', 'x,2') });
+    const second = await loadContractTables(db, noNotes, { enrichSql }).catch((e: unknown) => e);
+    expect(issueLines((second as ContractRefusal).report)).toEqual(['provision.csv:3: sessions: must be a whole number (x)']);
+  });
+
+  it('loads every table, reports row counts and progress, and makes an empty workforce table', async () => {
     const stages: string[] = [];
-    const loaded = await loadContractTables(db, fixtureFiles(), { enrichSql, onProgress: (p) => stages.push(p.stage === 'loading-table' ? p.table : p.stage) });
+    const loaded = await loadContractTables(db, fixtureFiles(), { enrichSql, onProgress: (p) => stages.push(p.stage === 'deriving-views' ? p.stage : `${p.stage} ${p.table}`) });
     expect(loaded.rowCounts).toEqual({ schools: 6, referrals: 10, provision: 2, workforce: 0 });
     expect(loaded.absentTables).toEqual(['workforce']);
-    expect(loaded.rejectCount).toBe(2);
-    expect(loaded.rejectCounts).toEqual({ schools: 0, referrals: 1, provision: 1, workforce: 0 });
-    expect(loaded.rejects.map((r) => [r.table, r.line, r.column])).toEqual([['referrals', 12, 'referral_date'], ['provision', 3, 'sessions']]);
-    expect(loaded.ignoredColumns).toEqual([{ table: 'provision', column: 'notes' }]);
-    expect(stages).toEqual(['schools', 'referrals', 'provision', 'workforce', 'deriving-views']);
+    expect(stages).toEqual(['loading-table schools', 'checking-table schools', 'loading-table referrals', 'checking-table referrals',
+      'loading-table provision', 'checking-table provision', 'deriving-views']);
     const workforceColumns = await db.query<{ column_name: string; data_type: string }>(
       "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'workforce' ORDER BY column_index");
     expect(workforceColumns.map((c) => `${c.column_name} ${c.data_type}`)).toEqual(
@@ -95,12 +109,12 @@ describe('loadContractTables on the hand-made fixture', () => {
     const byId = Object.fromEntries(rows.map((r) => [r.referral_id, r]));
     expect(Object.fromEntries(rows.map((r) => [r.referral_id, r.age_phase]))).toEqual({
       R1: 'early_years', R2: 'primary', R3: 'secondary', R4: 'post16', R5: 'early_years',
-      R6: 'secondary', R7: 'post16', R8: 'early_years', R9: null, R10: 'primary',
+      R6: 'secondary', R7: 'post16', R8: 'early_years', R9: 'post16', R10: 'primary',
     });
     expect(byId.R3).toMatchObject({ school_type: 'mainstream', locality: 'North', month: '2024-02', has_ehcp: true });
     expect(byId.R6).toMatchObject({ has_ehcp: true }); // "yes" read as true
     expect(byId.R8).toMatchObject({ school_type: 'special', locality: 'South', month: '2024-03' });
-    expect(byId.R10).toMatchObject({ school_type: null, locality: null, month: '2024-03' });
+    expect(byId.R10).toMatchObject({ school_type: 'early_years', locality: 'North', month: '2024-03' });
   });
 
   it('splits each school roll into age phases by the blank-column rule (METHODS §3a)', async () => {
@@ -165,12 +179,17 @@ describe('loadContractTables when a file cannot be loaded', () => {
   it('names a required column missing from a header', async () => {
     const load = loadContractTables(db, fixtureFiles({ 'schools.csv': 'urn,name\nS1,Alder\n' }), { enrichSql });
     await expect(load).rejects.toBeInstanceOf(TableLoadError);
-    await expect(load).rejects.toThrow(/schools\.csv: school_type required column is missing/);
+    await expect(load).rejects.toThrow(/schools\.csv:1: school_type: required column is missing/);
   });
 
   it('keeps the previous data when a load fails part-way', async () => {
     await loadContractTables(db, fixtureFiles(), { enrichSql });
-    const smaller = fixtureFiles({ 'schools.csv': SCHOOLS.split('\n').slice(0, 3).join('\n') });
+    // Two schools and their rows only: the checks pass, then building the derived tables fails inside the swap.
+    const smaller = fixtureFiles({
+      'schools.csv': SCHOOLS.split('\n').slice(0, 3).join('\n'),
+      'referrals.csv': REFERRALS.split('\n').slice(0, 5).join('\n'),
+      'provision.csv': PROVISION,
+    });
     await expect(loadContractTables(db, smaller, { enrichSql: 'SELECT no_such_function()' })).rejects.toThrow();
     expect(await db.query('SELECT count(*) AS n FROM schools')).toEqual([{ n: 6 }]);
     expect(await db.query('SELECT count(*) AS n FROM school_phase_rolls')).toEqual([{ n: 24 }]);

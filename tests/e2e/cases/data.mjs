@@ -35,6 +35,17 @@ function referralsBrokenOnLine7() {
   return lines.join('\n');
 }
 
+/** referrals.csv with an NHS number (valid check digit, spaced) as the pupil_pseudo_id on line 9. */
+const NHS_NUMBER = '943 476 5919';
+function referralsWithNhsNumberOnLine9() {
+  const lines = sampleText('referrals.csv').split('\n');
+  const header = lines[0].split(',');
+  const cells = lines[8].split(',');
+  cells[header.indexOf('pupil_pseudo_id')] = NHS_NUMBER;
+  lines[8] = cells.join(',');
+  return lines.join('\n');
+}
+
 const fileInput = (page) => page.getByLabel('Choose CSV files');
 const loadedTable = (page) => page.locator('table', { has: page.locator('caption', { hasText: 'Tables loaded from' }) });
 
@@ -108,6 +119,33 @@ export const CASES = [
     check(await page.evaluate(() => document.activeElement?.id) === 'issues-referrals', 'the summary link did not move focus to the file section');
     const axe = axeError(await runAxe(page));
     if (axe) throw axe;
+  }],
+
+  ['data: an NHS number in an upload is refused in the browser with its line, the value not shown, the data kept', async ({ page, baseUrl, shot, check }) => {
+    await openDataView(page, baseUrl);
+    const before = await loadedCounts(page);
+    await fileInput(page).setInputFiles([
+      csvFile('schools.csv', sampleText('schools.csv')), csvFile('referrals.csv', referralsWithNhsNumberOnLine9()),
+      csvFile('provision.csv', sampleText('provision.csv')),
+    ]);
+    const statuses = [];
+    await page.exposeFunction('teeSawStatus', (text) => statuses.push(text));
+    await page.evaluate(() => {
+      const status = document.querySelector('.data-progress__message');
+      new MutationObserver(() => window.teeSawStatus(status?.textContent ?? '')).observe(status, { childList: true, subtree: true, characterData: true });
+    });
+    await page.getByRole('button', { name: 'Check and load files' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor({ timeout: TIMEOUT });
+    const text = await summary.textContent();
+    check(text.includes("referrals.csv:9: pupil_pseudo_id: looks like an NHS number"), `error summary says ${text}`);
+    check(!(await page.content()).includes(NHS_NUMBER), 'the NHS number is shown on the page');
+    check(statuses.some((s) => /Checking referrals \(15,000 rows\)/.test(s)), `progress never named the rows checked: ${statuses.join(' / ')}`);
+    check(await loadedCounts(page) === before, `row counts changed: ${await loadedCounts(page)} (were ${before})`);
+    for (const [width, height] of [[1366, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await shot(`data-identifier-refused-${width}.png`);
+    }
   }],
 
   ['data: files dropped on the drop zone are listed; a missing required file is reported', async ({ page, baseUrl, shot, check }) => {

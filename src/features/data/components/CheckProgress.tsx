@@ -1,6 +1,6 @@
 // Where checking and loading are, as a live region that is always in the page (so screen readers announce each
-// change) and a progress bar for the file being checked. The spoken text changes once per file and stage, not on
-// every percent.
+// change) and a progress bar by step: each table read, then checked (with its rows), then the charts' tables
+// built. The spoken text changes once per step, not on every row.
 import type { CheckPhase } from '../hooks/use-check-and-load.ts';
 
 export interface CheckProgressProps {
@@ -9,22 +9,33 @@ export interface CheckProgressProps {
   readonly idleMessage: string;
 }
 
+const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
+
 function spokenText(phase: CheckPhase): string {
-  switch (phase.stage) {
-    case 'reading':
-      return 'Reading your files';
-    case 'checking': {
-      const p = phase.progress;
-      return p ? `Checking ${p.fileName} (file ${p.fileIndex + 1} of ${p.fileCount}) against the data contract` : 'Checking your files against the data contract';
-    }
-    case 'loading':
-      return 'All files passed the checks. Loading them into the analysis engine';
+  if (phase.stage === 'reading') return 'Reading your files';
+  const p = phase.progress;
+  if (!p) return 'Checking your files against the data contract';
+  switch (p.stage) {
+    case 'loading-table': return `Reading ${p.table} into the analysis engine`;
+    case 'checking-table': return `Checking ${p.table} (${rows(p.rows)}) against the data contract`;
+    case 'deriving-views': return 'All files passed the checks. Preparing the data for the charts';
   }
 }
 
+/** Steps done of all steps: two per file (read, check) and one to build the charts' tables. */
+function fraction(phase: CheckPhase): number | null {
+  if (phase.stage !== 'checking' || !phase.progress) return null;
+  const total = phase.fileCount * 2 + 1;
+  const done = Object.keys(phase.progress.done).length * 2;
+  const step = phase.progress.stage === 'checking-table' ? 1 : phase.progress.stage === 'deriving-views' ? total - done : 0;
+  return Math.min(1, (done + step) / total);
+}
+
 export function CheckProgress({ phase, idleMessage }: CheckProgressProps) {
-  const progress = phase?.stage === 'checking' ? phase.progress : null;
-  const percent = progress ? Math.round(progress.fraction * 100) : null;
+  const share = phase ? fraction(phase) : null;
+  const percent = share === null ? null : Math.round(share * 100);
+  const p = phase?.stage === 'checking' ? phase.progress : null;
+  const rowsDone = p ? Object.values(p.done).reduce((n, r) => n + r, 0) + (p.stage === 'checking-table' ? p.rows : 0) : 0;
   return (
     <div className="data-progress">
       <p className="data-progress__message" role="status" aria-live="polite">
@@ -33,7 +44,7 @@ export function CheckProgress({ phase, idleMessage }: CheckProgressProps) {
       {phase && (
         <div className="data-progress__bar" aria-hidden="true">
           {percent !== null ? <progress max={100} value={percent} /> : <progress />}
-          {progress && <span className="data-progress__detail">{percent}% · {progress.rowsDone.toLocaleString('en-GB')} rows</span>}
+          {p && <span className="data-progress__detail">{percent}% · {rows(rowsDone)}</span>}
         </div>
       )}
     </div>

@@ -30,7 +30,6 @@ export function LoadedConfirmation({ data, checkedRows, checkedMs }: { data: Rea
       </ul>
       <p className="data-panel__note">
         {checkedRows.toLocaleString('en-GB')} rows checked against the data contract in {formatDuration(checkedMs)}.
-        {loaded.rejectCount > 0 ? ` The analysis engine could not read ${loaded.rejectCount.toLocaleString('en-GB')} cells; their rows were left out.` : ''}
       </p>
     </div>
   );

@@ -1,11 +1,12 @@
-// The one action of the Data view: read the chosen files, check them against the contract, and only if all are
-// clean load their normalised CSVs in place of the current data set. A TanStack mutation holds the pending state,
-// the result and the error; the progress of the check is the only state kept by hand.
+// The one action of the Data view: read the chosen files and hand them to the session, which checks them against
+// the contract and loads them in DuckDB's worker only if every one passes. A TanStack mutation holds the pending
+// state, the result and the error; the progress (step and rows, from the worker) is the only state kept by hand.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useLoadUserFiles } from '../../../app/database-context.tsx';
 import type { ReadyData } from '../../../app/data-session.ts';
-import { validateFiles, type ChosenFile, type ValidationProgress, type ValidationResult } from '../validate-files.ts';
+import type { LoadProgress } from '../../../db/load-tables.ts';
+import { filesByName, refusalReport, type ChosenFile, type ValidationResult } from '../validate-files.ts';
 
 export type CheckOutcome =
   | { readonly kind: 'invalid'; readonly result: ValidationResult; readonly checkedMs: number }
@@ -13,8 +14,7 @@ export type CheckOutcome =
 
 export type CheckPhase =
   | { readonly stage: 'reading' }
-  | { readonly stage: 'checking'; readonly progress: ValidationProgress | null }
-  | { readonly stage: 'loading' };
+  | { readonly stage: 'checking'; readonly progress: LoadProgress | null; readonly fileCount: number };
 
 async function readChosen(files: readonly File[]): Promise<ChosenFile[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
@@ -28,18 +28,22 @@ export function useCheckAndLoad() {
       try {
         setPhase({ stage: 'reading' });
         const chosen = await readChosen(files);
-        setPhase({ stage: 'checking', progress: null });
+        setPhase({ stage: 'checking', progress: null, fileCount: chosen.length });
         const started = performance.now();
-        const result = await validateFiles(chosen, { now: new Date(), onProgress: (progress) => setPhase({ stage: 'checking', progress }) });
-        const checkedMs = performance.now() - started;
-        // Named like the session's marks (tee:*), so tests and profiles can read how long the check took.
-        performance.measure('tee:check-files', { start: started, duration: checkedMs });
-        if (!result.ok || !result.normalised) return { kind: 'invalid', result, checkedMs };
-        setPhase({ stage: 'loading' });
-        const encoder = new TextEncoder();
-        const bytes = Object.fromEntries(Object.entries(result.normalised).map(([name, text]) => [name, encoder.encode(text)]));
-        const data = await loadUserFiles(bytes);
-        return { kind: 'loaded', result, checkedMs, data };
+        const measure = () => {
+          const checkedMs = performance.now() - started;
+          // Named like the session's marks (tee:*), so tests and profiles can read how long the check took.
+          performance.measure('tee:check-files', { start: started, duration: checkedMs });
+          return checkedMs;
+        };
+        try {
+          const data = await loadUserFiles(filesByName(chosen), (progress) => setPhase({ stage: 'checking', progress, fileCount: chosen.length }));
+          return { kind: 'loaded', result: data.loaded.report, checkedMs: measure(), data };
+        } catch (error) {
+          const result = refusalReport(error);
+          if (!result) throw error;
+          return { kind: 'invalid', result, checkedMs: measure() };
+        }
       } finally {
         setPhase(null);
       }

@@ -1,0 +1,97 @@
+// What DuckDB's read_csv does not say: on which line of the file each record starts. Worked out from the bytes only
+// when there is a problem to report (a clean file is never scanned in JavaScript), by the same rules as DuckDB's
+// reader: a line break inside double quotes belongs to the cell; blank lines are skipped but counted; LF, CRLF
+// and CR all end a line. Also: files that mix CRLF and LF, which DuckDB's strict reader refuses, are given to it
+// with LF only.
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+export interface RecordIndex {
+  /** Byte offset at which each record starts; record 0 is the header. */
+  readonly starts: Int32Array;
+  /** The line (1-based) on which each record starts. */
+  readonly lines: Int32Array;
+}
+
+/** Every record's first byte and line. */
+export function indexRecords(bytes: Uint8Array): RecordIndex {
+  const starts: number[] = [];
+  const lines: number[] = [];
+  let line = 1;
+  let quoted = false;
+  let lineStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let recordOpen = false;
+  for (let i = lineStart; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) quoted = !quoted;
+    if (!recordOpen && b !== LF && b !== CR) {
+      starts.push(lineStart);
+      lines.push(line);
+      recordOpen = true;
+    }
+    if (b === LF || b === CR) {
+      if (b === CR && bytes[i + 1] === LF) i++;
+      line++;
+      if (!quoted) {
+        recordOpen = false;
+        lineStart = i + 1;
+      }
+    }
+  }
+  return { starts: Int32Array.from(starts), lines: Int32Array.from(lines) };
+}
+
+/** The record that holds byte `position` (the last to start at or before it). */
+export function recordAt(index: RecordIndex, position: number): number {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((index.starts[mid] ?? 0) <= position) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Maps rows of a staging table (its rowid: records read, in order, without the header and without the records
+ * DuckDB rejected) to the lines they start on.
+ */
+export function lineOfRow(index: RecordIndex, rejectedRecords: ReadonlySet<number>): (row: number) => number {
+  const kept: number[] = [];
+  for (let r = 1; r < index.lines.length; r++) if (!rejectedRecords.has(r)) kept.push(index.lines[r] ?? 0);
+  return (row) => kept[row] ?? row + 2;
+}
+
+/** True when the file ends some lines with CRLF and others with a bare LF. */
+export function hasMixedLineEndings(bytes: Uint8Array): boolean {
+  const firstCr = bytes.indexOf(CR);
+  if (firstCr === -1) return false;
+  for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) {
+    if (bytes[at - 1] !== CR) return true;
+  }
+  return false;
+}
+
+/** The bytes with every CRLF turned into LF (for files with mixed line endings only: it copies the file). */
+export function toLfOnly(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b === CR && bytes[i + 1] === LF) continue;
+    out[n++] = b;
+  }
+  return out.subarray(0, n);
+}
+
+/** True when the bytes hold a control character other than tab, LF and CR (a NUL byte, say): a tight byte loop,
+ * far quicker than a regular expression over every cell in DuckDB, which then runs only when this is true. */
+export function hasControlBytes(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) return true;
+  }
+  return false;
+}

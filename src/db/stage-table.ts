@@ -1,0 +1,218 @@
+// Reading one contract file into a staging table and checking it there, in DuckDB: CSV straight through read_csv
+// (the contract's columns as text, no sniffing, store_rejects for records it cannot read), Parquet through
+// hyparquet → Arrow → insertArrowTable (no CSV round trip). The contract's checks (src/contract/sql-checks.ts) then
+// run as SQL; only the problems come back to JavaScript, with the line each is on.
+import { Table, Utf8, vectorFromArray } from 'apache-arrow';
+import {
+  TABLES, checkHeader, type TableName, type TableSpec, type ValidationIssue,
+} from '../contract/index.ts';
+import { findIdentifier } from '../contract/identifiers.ts';
+import { openParquet } from '../contract/parquet-records.ts';
+import { reasonOf, type ReasonCount } from '../contract/row-tally.ts';
+import {
+  cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedSelectSql, WITHHELD, type CheckSettings,
+} from '../contract/sql-checks.ts';
+import { hasControlBytes, hasMixedLineEndings, indexRecords, lineOfRow, recordAt, toLfOnly, type RecordIndex } from './csv-lines.ts';
+import type { Database } from './database.ts';
+
+export type FileFormat = 'csv' | 'parquet';
+
+/** What checking one file found: rows accepted and rejected, the problems by reason, and the first problems. */
+export interface FileReport {
+  readonly fileName: string;
+  readonly table: TableName;
+  readonly format: FileFormat;
+  readonly bytes: number;
+  readonly rowsAccepted: number;
+  readonly rowsRejected: number;
+  /** Problems with the file as a whole: its header, an empty file. */
+  readonly fileProblems: number;
+  /** Set when the header is too broken (or the file empty) for the rows to be checked. */
+  readonly rowsNotChecked: boolean;
+  /** Most frequent first. */
+  readonly rejectedByReason: readonly ReasonCount[];
+  /** The first problems found, in file order. */
+  readonly issues: readonly ValidationIssue[];
+  /** All problems found, shown or not. */
+  readonly issueCount: number;
+}
+
+export const stagingNames = (table: TableName) => ({
+  raw: `_raw_${table}`, typed: `_new_${table}`, cells: `_cells_${table}`, issues: `_issues_${table}`,
+});
+
+/** The header of a CSV: its first line split on commas, honouring double quotes; BOM and case removed. */
+export function readCsvHeader(bytes: Uint8Array): string[] {
+  const head = new TextDecoder().decode(bytes.subarray(0, 65_536)).replace(/^\uFEFF/, '');
+  const names: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < head.length; i++) {
+    const ch = head[i];
+    if (quoted) {
+      if (ch === '"' && head[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { names.push(cell); cell = ''; } else if (ch === '\n' || ch === '\r') break;
+    else cell += ch;
+  }
+  names.push(cell);
+  return names.map((n) => n.trim().toLowerCase());
+}
+
+const REJECT_MESSAGES: Record<string, string> = {
+  'TOO MANY COLUMNS': 'has more cells than the header has columns',
+  'MISSING COLUMNS': 'has fewer cells than the header has columns',
+  'UNQUOTED VALUE': 'has a quoted field that is never closed, or text after a closing quote (a stray " character?)',
+  'LINE SIZE OVER MAXIMUM': 'is longer than 2,000,000 bytes: probably a quoted field that is never closed',
+  'INVALID ENCODING': 'has characters that are not UTF-8 (save the file as "CSV UTF-8")',
+  'INVALID UNICODE': 'has characters that are not UTF-8 (save the file as "CSV UTF-8")',
+};
+
+interface RawIssue { record: number; column: string; message: string; value: string | null }
+
+/** Reads a CSV into `raw` (all contract columns as VARCHAR); returns the records DuckDB could not read. */
+async function stageCsv(db: Database, table: TableSpec, fileName: string, bytes: Uint8Array, header: string[]) {
+  const given = hasMixedLineEndings(bytes) ? toLfOnly(bytes) : bytes;
+  const { raw } = stagingNames(table.name);
+  const engineName = `_upload_${table.name}.csv`;
+  await db.registerFile(engineName, given);
+  try {
+    const fileColumns = header.map((name, i) => (table.columns.some((c) => c.name === name) ? name : `_ignored_${i}`));
+    const columns = `{${fileColumns.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
+    const select = table.columns.map((c) => (header.includes(c.name) ? ident(c.name) : `CAST(NULL AS VARCHAR) AS ${ident(c.name)}`));
+    const read = (rejects: boolean) => db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT ${select.join(', ')} FROM read_csv(${sqlString(engineName)}, `
+      + "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+      + `columns = ${columns}${rejects ? ', store_rejects = true' : ''})`);
+    try {
+      // A clean file reads faster without store_rejects; only a file DuckDB cannot read is read again to list why.
+      await read(false);
+      return { index: null, rejected: [] as RawIssue[] };
+    } catch {
+      await db.query('DROP TABLE IF EXISTS reject_errors');
+      await db.query('DROP TABLE IF EXISTS reject_scans');
+      await read(true);
+    }
+    const rejects = await db.query<{ byte_position: number; column_name: string | null; error_type: string; error_message: string }>(
+      'SELECT byte_position, column_name, error_type, error_message FROM reject_errors ORDER BY byte_position');
+    await db.query('DROP TABLE IF EXISTS reject_errors');
+    await db.query('DROP TABLE IF EXISTS reject_scans');
+    if (rejects.length === 0) return { index: null, rejected: [] as RawIssue[] };
+    const index = indexRecords(given);
+    const rejected = rejects.map((r) => ({
+      record: recordAt(index, r.byte_position),
+      column: r.error_type === 'CAST' || r.error_type === 'UNQUOTED VALUE' ? r.column_name ?? '(row)' : '(row)',
+      message: REJECT_MESSAGES[r.error_type] ?? `cannot be read (${r.error_type.toLowerCase()})`,
+      value: null,
+    }));
+    return { index, rejected };
+  } finally {
+    await db.dropFile(engineName).catch(() => undefined);
+  }
+}
+
+/** Reads a Parquet file into `raw` (every contract column as text, as the CSV it stands for), row group by row group. */
+async function stageParquet(db: Database, table: TableSpec, bytes: Uint8Array): Promise<void> {
+  const { raw } = stagingNames(table.name);
+  const parquet = openParquet(bytes);
+  const at = table.columns.map((c) => parquet.header.indexOf(c.name));
+  await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${table.columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
+  for await (const batch of parquet.batches) {
+    const vectors = Object.fromEntries(table.columns.map((c, i) => [c.name, vectorFromArray(
+      batch.map((record) => { const text = (at[i] ?? -1) >= 0 ? record.cells[at[i] ?? 0] ?? '' : ''; return text === '' ? null : text; }),
+      new Utf8())]));
+    await db.insertArrowTable(raw, new Table(vectors));
+  }
+}
+
+export interface StageOptions {
+  readonly table: TableName;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly settings: CheckSettings;
+  /** The typed schools staging table to check school_urn against, or null to skip that check. */
+  readonly schools: string | null;
+  readonly maxIssues: number;
+  readonly onRows?: (rows: number) => void;
+}
+
+const formatOf = (name: string): FileFormat => (name.toLowerCase().endsWith('.parquet') ? 'parquet' : 'csv');
+
+/** A value a message may repeat: never one that looks like an identifier. */
+const shown = (value: string | null) => (value === null ? '' : findIdentifier(value) ? WITHHELD : value);
+
+/** Stages and checks one file; the staging tables stay for the caller to swap in or drop. */
+export async function stageTable(db: Database, options: StageOptions): Promise<FileReport> {
+  const { table: name, fileName, bytes } = options;
+  const table = TABLES[name];
+  const format = formatOf(fileName);
+  const names = stagingNames(name);
+  const fileIssues: ValidationIssue[] = [];
+  const report = (rows: number, rowsRejected: number, issues: ValidationIssue[], issueCount: number, byReason: ReasonCount[], notChecked: boolean): FileReport => ({
+    fileName, table: name, format, bytes: bytes.length, rowsAccepted: rows - rowsRejected, rowsRejected,
+    fileProblems: fileIssues.length, rowsNotChecked: notChecked, rejectedByReason: byReason,
+    issues: [...fileIssues, ...issues].slice(0, options.maxIssues), issueCount: fileIssues.length + issueCount,
+  });
+  const fileProblem = (message: string, column = '(file)', value = '') => fileIssues.push({ file: fileName, line: 1, column, message, value });
+
+  let header: string[];
+  let rejected: RawIssue[] = [];
+  let index: RecordIndex | null = null;
+  try {
+    if (format === 'parquet') header = openParquet(bytes).header.map((h) => h.trim().toLowerCase());
+    else {
+      if (new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trim() === '') {
+        fileProblem('is empty: it needs a header line naming the columns, then one row per record');
+        return report(0, 0, [], 0, [], true);
+      }
+      header = readCsvHeader(bytes);
+    }
+  } catch (error) {
+    fileProblem(`cannot be read as Parquet (${error instanceof Error ? error.message : String(error)})`);
+    return report(0, 0, [], 0, [], true);
+  }
+  for (const issue of checkHeader(table, fileName, header).issues) fileIssues.push(issue);
+  if (fileIssues.length > 0) return report(0, 0, [], 0, [], true);
+
+  if (format === 'parquet') await stageParquet(db, table, bytes);
+  else ({ index, rejected } = await stageCsv(db, table, fileName, bytes, header));
+  const [{ n: rowsRead = 0 } = {}] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(names.raw)}`);
+  options.onRows?.(rowsRead + rejected.length);
+  if (rowsRead + rejected.length === 0) {
+    fileProblem('has a header but no rows: every table needs at least one row');
+    return report(0, 0, [], 0, [], true);
+  }
+
+  const controls = format === 'parquet' || hasControlBytes(bytes);
+  await db.query(`CREATE OR REPLACE TABLE ${ident(names.cells)} AS ${cellIssuesSql(table, names.raw, options.settings, controls)}`);
+  await db.query(`CREATE OR REPLACE TABLE ${ident(names.typed)} AS ${typedSelectSql(table, names.raw)}`);
+  const [{ n: duplicateKeys = 0 } = {}] = await db.query<{ n: number }>(duplicateKeysSql(table, names.typed));
+  await db.query(`CREATE OR REPLACE TABLE ${ident(names.issues)} AS SELECT * FROM ${ident(names.cells)} UNION ALL `
+    + `${rowIssuesSql(table, names.typed, names.cells, options.schools, duplicateKeys > 0)}`);
+  const [summary] = await db.query<{ n: number; records: number }>(`SELECT count(*) AS n, count(DISTINCT record) AS records FROM ${ident(names.issues)}`);
+  const issueCount = (summary?.n ?? 0) + rejected.length;
+  if (issueCount === 0) return report(rowsRead, 0, [], 0, [], false);
+
+  const first = await db.query<{ record: number; column_name: string; message: string; value: string | null }>(
+    `SELECT record, column_name, message, value FROM ${ident(names.issues)} ORDER BY record, ord LIMIT ${options.maxIssues}`);
+  const reasons = await db.query<{ column_name: string; message: string; rows: number }>(
+    `SELECT column_name, regexp_replace(message, ' \\([^()]*\\)$', '') AS message, count(DISTINCT record) AS rows FROM ${ident(names.issues)} GROUP BY ALL`);
+  const byReason = new Map<string, number>();
+  for (const r of reasons) byReason.set(`${r.column_name}: ${r.message}`, r.rows);
+  for (const r of rejected) {
+    const reason = reasonOf({ file: fileName, line: 0, column: r.column, message: r.message, value: '' });
+    byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  }
+  index ??= format === 'csv' ? indexRecords(bytes) : null;
+  const lineOf = index ? lineOfRow(index, new Set(rejected.map((r) => r.record))) : (row: number) => row + 2;
+  const issues: ValidationIssue[] = [
+    ...rejected.map((r) => ({ file: fileName, line: index?.lines[r.record] ?? 0, column: r.column, message: r.message, value: '' })),
+    ...first.map((r) => ({ file: fileName, line: lineOf(r.record), column: r.column_name, message: r.message, value: shown(r.value) })),
+  ].sort((a, b) => a.line - b.line);
+  return report(rowsRead + rejected.length, (summary?.records ?? 0) + rejected.length, issues, issueCount,
+    [...byReason].map(([reason, rows]) => ({ reason, rows })).sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason)), false);
+}
+
+/** Drops every staging table of `table`. */
+export async function dropStaging(db: Database, table: TableName): Promise<void> {
+  for (const name of Object.values(stagingNames(table))) await db.query(`DROP TABLE IF EXISTS ${ident(name)}`);
+}
