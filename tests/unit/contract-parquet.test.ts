@@ -57,7 +57,7 @@ describe('to-parquet', () => {
     expect(schools[2]).toEqual({
       urn: '100003', name: 'Testbrook School, Special', school_type: 'special', phase: 'all_through', locality: 'North',
       pupils_on_roll: 80, pupils_slcn: 40, pupils_ehcp: 78, imd_decile: null,
-      roll_early_years: 10, roll_primary: 30, roll_secondary: 30, roll_post16: 10,
+      roll_early_years: 10, roll_primary: 30, roll_secondary: 30, roll_post16: 10, age_low: null, age_high: null,
     });
     const provision = await readBack(join(out, 'provision.parquet'));
     expect(provision[1]).toEqual({ school_urn: '100001', month: '2024-09', service: 'SLT', delivery_model: 'targeted', programme: null, sessions: 10, therapist_hours: 7.5 });

@@ -44,7 +44,7 @@ describe('schools', () => {
   it('accepts a good row and keeps blank optional cells blank', () => {
     const { last } = check('schools', [school]);
     expect(last.issues).toEqual([]);
-    expect(last.row).toEqual(['100001', 'Fixture Primary School', 'mainstream', 'primary', 'North', '210', '12', '4', '3', '30', '180', '', '']);
+    expect(last.row).toEqual(['100001', 'Fixture Primary School', 'mainstream', 'primary', 'North', '210', '12', '4', '3', '30', '180', '', '', '', '']);
   });
 
   it.each([
@@ -94,7 +94,7 @@ describe('schools', () => {
     const validator = createTableValidator('schools', 'schools.csv', headerOf('schools'), { today: TODAY });
     const cells = headerOf('schools').map((c) => (school as Record<string, string>)[c] ?? '');
     expect(validator.checkRow([...cells, 'extra'], 2).issues).toEqual([
-      { file: 'schools.csv', line: 2, column: '(row)', message: 'has 14 cells but the header has 13', value: '' },
+      { file: 'schools.csv', line: 2, column: '(row)', message: 'has 16 cells but the header has 15', value: '' },
     ]);
   });
 });

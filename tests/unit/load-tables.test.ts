@@ -141,7 +141,7 @@ T2,Sixth-form Secondary,mainstream,secondary,North,1200,20,11,18
 T3,Special 2 to 19,special,all_through,North,130,130,2,19
 `;
     const referrals = 'referral_id,pupil_pseudo_id,school_urn,service,referral_date,year_group,age_at_referral,referral_source,has_ehcp,outcome,first_contact_date,discharge_date\nX1,P,T1,SLT,2024-01-01,R,,school,false,pending,,\n';
-    const provision = 'school_urn,month,service,delivery_model,programme,sessions,therapist_hours\n';
+    const provision = 'school_urn,month,service,delivery_model,programme,sessions,therapist_hours\nT1,2024-01,SLT,targeted,,1,1\n';
     const fresh = await openNodeDatabase();
     await loadContractTables(fresh, fixtureFiles({ 'schools.csv': schools, 'referrals.csv': referrals, 'provision.csv': provision }), { enrichSql });
     const rows = await fresh.query<{ urn: string; age_phase: string; roll: number }>('SELECT urn, age_phase, roll FROM school_phase_rolls');
