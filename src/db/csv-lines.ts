@@ -87,11 +87,16 @@ export function toLfOnly(bytes: Uint8Array): Uint8Array {
 }
 
 /** True when the bytes hold a control character other than tab, LF and CR (a NUL byte, say): a tight byte loop,
- * far quicker than a regular expression over every cell in DuckDB, which then runs only when this is true. */
-export function hasControlBytes(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) return true;
+ * far quicker than a regular expression over every cell in DuckDB, which then runs only when this is true. It
+ * yields between slices of a few megabytes, so in the browser the page is never blocked for long. */
+export async function hasControlBytes(bytes: Uint8Array, sliceBytes = 4 << 20): Promise<boolean> {
+  for (let start = 0; start < bytes.length; start += sliceBytes) {
+    const end = Math.min(bytes.length, start + sliceBytes);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) return true;
+    }
+    if (end < bytes.length) await new Promise<void>((resolve) => { setTimeout(resolve, 0); });
   }
   return false;
 }

@@ -182,7 +182,7 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
     return report(0, 0, [], 0, [], true);
   }
 
-  const controls = format === 'parquet' || hasControlBytes(bytes);
+  const controls = format === 'parquet' || await hasControlBytes(bytes);
   await db.query(`CREATE OR REPLACE TABLE ${ident(names.cells)} AS ${cellIssuesSql(table, names.raw, options.settings, controls)}`);
   await db.query(`CREATE OR REPLACE TABLE ${ident(names.typed)} AS ${typedSelectSql(table, names.raw)}`);
   const [{ n: duplicateKeys = 0 } = {}] = await db.query<{ n: number }>(duplicateKeysSql(table, names.typed));

@@ -4,7 +4,8 @@
 //   2. the 1M-row load side by side: native DuckDB's plain typed read_csv + group-by, papaparse + a Map, and the
 //      product's one load path (DuckDB-wasm, every contract check); the seconds each prints exclude start-up;
 //   3. validate, report and to-parquet on the 1M-row set, and report on the Parquet it wrote (whole processes);
-//   4. report on the sample (DuckDB-wasm under Node: instantiate, load, every figure);
+//   4. if dist/ exists: the app's upload of the 1M-row set in headless Chromium (time, longest task, heap, RSS);
+//   5. report on the sample (DuckDB-wasm under Node: instantiate, load, every figure);
 //   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
 //      (../shared/startup-floor/measure.sh, when present beside this checkout).
 import { spawnSync } from 'node:child_process';
@@ -45,6 +46,9 @@ try {
   const parquet = join(work, 'big-parquet');
   timed('to-parquet 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'to-parquet', big, parquet, '--today', '2030-01-01']);
   timed('report on 1,000,000 referrals (Parquet)', TSX, ['pipelines/cli.ts', 'report', parquet, '--today', '2030-01-01']);
+  if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium')) {
+    timed('app upload of the 1M set (headless Chromium)', 'node', ['tests/bench/browser-load.mjs', big]);
+  }
   timed('report on sample-data (json)', TSX, ['pipelines/cli.ts', 'report', 'sample-data']);
   console.log(spawnSync(TSX, ['tests/bench/gate-cost.ts', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());
   const floor = join(ROOT, '..', 'shared', 'startup-floor', 'measure.sh');
