@@ -4,13 +4,14 @@ import type { SpcPoint, SpcSeries } from '../../../analytics/index.ts';
 import { flaggedRuns, latestVariation, ruleHeadline, trendText } from './spc-words.ts';
 
 const point = (month: string, rule: SpcPoint['rule'] = null, side: SpcPoint['side'] = null): SpcPoint =>
-  ({ month, referrals: 10, value: 10, rule, side });
+  ({ month, lastMonth: month, referrals: 10, value: 10, rule, side, judged: true, segment: 0 });
 
 function series(points: SpcPoint[], extra: Partial<SpcSeries> = {}): SpcSeries {
   return {
     service: 'SLT', group_kind: 'age_phase', group_value: 'early_years', series: 'seasonally_adjusted', seriesNote: 'note',
     screened: true, mean: 10, upperProcessLimit: 20, lowerProcessLimit: 0, upperTwoSigma: 16, lowerTwoSigma: 4, trial: false,
-    tooFewForSpc: null, icon: 'common_cause',
+    tooFewForSpc: null, icon: 'common_cause', period: 'month', changePoints: [], proposed: [],
+    segments: [{ from: '2025-01', to: '2025-12', mean: 10, upperProcessLimit: 20, lowerProcessLimit: 0, upperTwoSigma: 16, lowerTwoSigma: 4, trial: false }],
     trend: { chi2: 1, significant: false, direction: 'no significant change', reason: null },
     points, ...extra,
   };
