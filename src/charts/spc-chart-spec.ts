@@ -102,6 +102,8 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
     },
     data: { name: 'table', values: rows },
     layer: [
+      // Empty layers are left out: an empty mark group would be an unlabelled image to a screen reader.
+      ...(lines.length ? [
       {
         name: 'spc_lines',
         data: { name: 'lines', values: lines },
@@ -122,6 +124,8 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, x: 'width', color: SECONDARY_INK, aria: false },
         encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'short' } },
       },
+      ] as const : []),
+      ...(changes.length ? [
       {
         name: 'spc_change_points',
         data: { name: 'change_points', values: changes },
@@ -131,9 +135,10 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
       {
         name: 'spc_change_labels',
         data: { name: 'change_labels', values: changes },
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 0, color: INK, aria: false },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -4, y: 'height', color: INK, aria: false },
         encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' }, text: { field: 'text' } },
       },
+      ] as const : []),
       {
         name: 'series',
         mark: { type: 'line', color: SECONDARY_INK, strokeWidth: 1.5, invalid: 'break-paths-filter-domains' },

@@ -67,6 +67,8 @@ export interface SpcSeries {
   icon: ReturnType<typeof variationIcon>;
   trend: ReturnType<typeof rateTrend>;
   points: SpcPoint[];
+  /** The published monthly counts, whatever the period charted (for the forecast's history and tables). */
+  monthly: { month: string; referrals: number | 'c' }[];
 }
 
 export const spcSeriesKey = (s: { service: string; group_kind: string; group_value: string | null }): string =>
@@ -176,6 +178,7 @@ export function buildSpcSeries(
     segments,
     icon,
     trend: recentTrend(periods.map((p) => p.count), values, raw),
+    monthly: monthly.map((m) => ({ month: m.month, referrals: m.count })),
     points: periods.map((p, i) => {
       const label = tooFewForSpc === null ? labelOf.get(i) : undefined;
       return {
@@ -189,7 +192,6 @@ export function buildSpcSeries(
   };
 }
 
-const meanOf = (xs: readonly number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
 const formatMonthName = (m: string) => ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(m.slice(5, 7)) - 1] as string;
 
 /** The recent-trend test on the series shown (adjusted values, so an August dip is not read as a fall). */

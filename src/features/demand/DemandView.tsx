@@ -6,10 +6,12 @@ import { SERVICES } from '../../contract/index.ts';
 import { CapacitySection } from './components/CapacitySection.tsx';
 import { ForecastSection } from './components/ForecastSection.tsx';
 import { SpcSection } from './components/SpcSection.tsx';
+import { SpcSummary } from './components/SpcSummary.tsx';
 import { WaitsSection } from './components/WaitsSection.tsx';
 import './demand.css';
 
 const CONTENTS = [
+  { id: 'demand-summary', text: 'Summary: is demand changing?' },
   { id: 'demand-spc', text: 'Referrals over time' },
   { id: 'demand-waits', text: 'Waits for a first contact' },
   { id: 'demand-forecast', text: 'Referrals forecast for the next 12 months' },
@@ -21,6 +23,7 @@ export default function DemandView() {
   const services = filters.service ? [filters.service] : SERVICES;
   return (
     <div className="demand">
+      <SpcSummary services={services} />
       <nav className="demand-contents-list" aria-labelledby="demand-contents">
         <h2 className="demand-contents-list__title" id="demand-contents">Contents</h2>
         <ol className="demand-contents-list__list">

@@ -64,7 +64,7 @@ export const spcSeriesFixture: SpcSeries = {
   service: 'SLT', group_kind: 'area', group_value: null, series: 'seasonally_adjusted', seriesNote: 'Adjusted.',
   screened: true, mean: 32.6, upperProcessLimit: 42.0, lowerProcessLimit: 23.2, upperTwoSigma: 38.9, lowerTwoSigma: 26.3,
   trial: false, tooFewForSpc: null, icon: 'common' as SpcSeries['icon'], trend: null as unknown as SpcSeries['trend'],
-  period: 'month', changePoints: [], proposed: [],
+  period: 'month', changePoints: [], proposed: [], monthly: [],
   segments: [{ from: '2023-01', to: '2024-03', mean: 32.6, upperProcessLimit: 42.0, lowerProcessLimit: 23.2, upperTwoSigma: 38.9, lowerTwoSigma: 26.3, trial: false }],
   points: months('2023-01', spcValues.length).map((month, i) => {
     const value = spcValues[i] ?? null;
