@@ -4,6 +4,7 @@
 import { useFilters } from '../../app/url-state.ts';
 import { SERVICES } from '../../contract/index.ts';
 import { CapacitySection } from './components/CapacitySection.tsx';
+import { PlanSection } from './components/PlanSection.tsx';
 import { ForecastSection } from './components/ForecastSection.tsx';
 import { SpcSection } from './components/SpcSection.tsx';
 import { SpcSummary } from './components/SpcSummary.tsx';
@@ -15,6 +16,7 @@ const CONTENTS = [
   { id: 'demand-spc', text: 'Referrals over time' },
   { id: 'demand-waits', text: 'Waits for a first contact' },
   { id: 'demand-forecast', text: 'Referrals forecast for the next 12 months' },
+  { id: 'demand-plan', text: 'Therapists needed, and what if' },
   { id: 'demand-capacity', text: 'Capacity and therapists needed' },
 ];
 
@@ -39,6 +41,7 @@ export default function DemandView() {
       <SpcSection services={services} />
       <WaitsSection services={services} />
       <ForecastSection services={services} />
+      <PlanSection services={services} />
       <CapacitySection services={services} />
     </div>
   );
