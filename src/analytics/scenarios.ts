@@ -2,7 +2,7 @@
 // weeks waited, the inputs of the capacity answer and of the what-if projections (src/stats/capacity-plan.ts).
 // Pure: every number comes from the counts passed in, so the disclosure gate's published counts can be fed in.
 import {
-  capacityPlan, monthTargetMet, PLAN_DEFAULTS, projectScenario, type CapacityPlan, type PlanInput,
+  capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, PLAN_DEFAULTS, projectScenario, type CapacityPlan, type PlanInput,
 } from '../stats/capacity-plan.ts';
 import { cohortsFromBands, WEEKS_PER_MONTH, type QueueMonth } from '../stats/queue-projection.ts';
 import type { WaitingListBand } from './waits.ts';
@@ -66,11 +66,17 @@ export function planService(
     hoursPerChild: workforce.hoursPerReferral, productiveHoursPerFte: settings.productiveHoursPerFte,
     indirectShare: settings.indirectShare, fteInPost: workforce.fteInPost, fteVacant: workforce.fteVacant,
   };
-  const plan = capacityPlan(input);
+  const formula = capacityPlan(input);
   const forecast = workforce.forecast.map((p) => p.forecast * workforce.acceptedShare);
   // Beyond the 12-month forecast, the forecast's last year repeats (its seasonal pattern).
   const arrivalsPerMonth = Array.from({ length: settings.horizon }, (_, t) => forecast[t % Math.max(1, forecast.length)] ?? workforce.demandPerWeek * WEEKS_PER_MONTH);
   const initial = cohortsFromBands(parsed);
+  // To reach: the fewest FTE with which the projection meets the target by the date (never fewer than to hold it).
+  const reachFte = fteToReachByProjection(input, initial, arrivalsPerMonth, settings.monthsToTarget, PLAN_DEFAULTS.targetShare.value, formula.fteToHold) ?? NaN;
+  const plan: CapacityPlan = {
+    ...formula, fteToReach: reachFte, reachPerWeek: perWeekOfFte(reachFte, input),
+    surplusToReach: input.fteInPost === null ? null : input.fteInPost - reachFte,
+  };
   const project = (name: string, fte: number, s: Scenario) => {
     const months = projectScenario(input, initial, { fte, growthPerYear: s.growthPerYear, arrivalsPerMonth: arrivalsPerMonth.map((a) => a * (1 - s.schoolShare)) });
     return { name, fte, months, targetMetFrom: monthTargetMet(months, PLAN_DEFAULTS.targetShare.value) };

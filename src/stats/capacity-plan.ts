@@ -109,3 +109,36 @@ export function monthTargetMet(months: readonly QueueMonth[], share: number): nu
   }
   return first;
 }
+
+/**
+ * The fewest FTE in post (at least `minFte`, the FTE to hold the target) with which the projection has `share` or
+ * more seen within the target from month `byMonth` on, found by bisection to 0.05 FTE; null if even 500 FTE do not.
+ * This is what "FTE to reach the target by the date" means everywhere, so the answer and the projection agree.
+ */
+export function fteToReachByProjection(
+  plan: Pick<PlanInput, 'hoursPerChild' | 'productiveHoursPerFte' | 'indirectShare' | 'targetWeeks'>,
+  initial: readonly { waitedMonths: number; count: number }[],
+  arrivalsPerMonth: readonly number[],
+  byMonth: number,
+  share: number,
+  minFte: number,
+): number | null {
+  const meets = (fte: number) => {
+    const met = monthTargetMet(projectScenario(plan, initial, { fte, growthPerYear: 0, arrivalsPerMonth }), share);
+    return met !== null && met <= byMonth;
+  };
+  const low0 = Math.max(0, minFte);
+  if (meets(low0)) return low0;
+  let high = Math.max(1, low0 * 2);
+  while (!meets(high)) {
+    high *= 2;
+    if (high > 500) return null;
+  }
+  let low = low0;
+  while (high - low > 0.05) {
+    const mid = (low + high) / 2;
+    if (meets(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}

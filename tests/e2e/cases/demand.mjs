@@ -22,6 +22,28 @@ async function openDemand(page, baseUrl, query = '', waitForChart) {
 }
 
 export const CASES = [
+  ['demand: one capacity answer, and a scenario with the recommended FTE kept in the URL', async ({ page, baseUrl, check, waitForChart }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openDemand(page, baseUrl, '&service=OT', waitForChart);
+    const section = page.locator('section[aria-labelledby="demand-plan"]');
+    const answer = section.locator('.demand-plan__answer').first();
+    await answer.waitFor({ timeout: TIMEOUT });
+    const text = await answer.textContent();
+    check(/OT: to reach the 18-week target by \w{3} \d{4} you need [\d.]+ FTE in post, then [\d.]+ FTE to hold it\. You have [\d.]+ FTE in post/.test(text), `answer: ${text}`);
+    await section.getByRole('button', { name: /^Use the recommended/ }).click();
+    await page.waitForURL(/plan=fteOT%3A[\d.]+|plan=fteOT:[\d.]+/);
+    const outcome = await section.locator('.demand-plan__outcomes li').nth(2).textContent();
+    check(/^Your scenario \([\d.]+ FTE\): 92% or more seen within 18 weeks from/.test(outcome), `scenario outcome: ${outcome}`);
+    // The scenario survives a reload: it is in the URL.
+    await page.reload();
+    await section.locator('.demand-plan__outcomes li').nth(2).waitFor({ timeout: TIMEOUT });
+    check(/92% or more/.test(await section.locator('.demand-plan__outcomes li').nth(2).textContent()), 'scenario lost on reload');
+    await section.locator('.vega-embed svg').first().waitFor({ timeout: TIMEOUT });
+    await section.screenshot({ path: 'test-output/e2e/demand-plan-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.locator('.demand-plan').first().screenshot({ path: 'test-output/e2e/demand-plan-390.png' });
+  }],
+
   ['demand: the Making Data Count summary comes first, and accepting a proposed change point re-baselines the chart', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await openDemand(page, baseUrl, '&service=SLT', waitForChart);

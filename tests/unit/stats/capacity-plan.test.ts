@@ -1,7 +1,7 @@
 // The queue projection against a discrete-event simulation, worked examples by hand, and the capacity answer
 // agreeing with the projection (METHODS §8).
 import { describe, expect, it } from 'vitest';
-import { capacityPlan, monthTargetMet, perWeekOfFte, projectScenario } from '../../../src/stats/capacity-plan.ts';
+import { capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, projectScenario } from '../../../src/stats/capacity-plan.ts';
 import { cohortsFromBands, projectQueue, WEEKS_PER_MONTH } from '../../../src/stats/queue-projection.ts';
 import { simulationBand } from './queue-simulation.ts';
 
@@ -94,5 +94,21 @@ describe('capacityPlan', () => {
     expect((growing[23] as { waiting: number }).waiting).toBeGreaterThan((flat[23] as { waiting: number }).waiting);
     // 20% a year compounding monthly: month 12 arrivals are 130 × 1.2.
     expect(growing[11]?.arrivals).toBeCloseTo(156, 8);
+  });
+
+  it('FTE to reach by a date: the fewest with which the projection meets the target by then, never fewer than to hold it', () => {
+    const plan = capacityPlan(input);
+    const arrivalsPerMonth = Array(24).fill(input.demandPerWeek * WEEKS_PER_MONTH);
+    // 800 waiting: at about 131 seen a month that is a 6-month wait, over 18 weeks for ever.
+    const initial = Array.from({ length: 10 }, (_, m) => ({ waitedMonths: m, count: 80 }));
+    const reach = fteToReachByProjection(input, initial, arrivalsPerMonth, 6, 0.92, plan.fteToHold) as number;
+    // At the FTE to hold, seeing about as many as join, the 9-month waiters are never reached in time.
+    expect(reach).toBeGreaterThan(plan.fteToHold + 1);
+    const metAt = (fte: number) => monthTargetMet(projectScenario(input, initial, { fte, growthPerYear: 0, arrivalsPerMonth }), 0.92);
+    expect(metAt(reach) as number).toBeLessThanOrEqual(6);
+    const fewer = metAt(reach - 0.1);
+    expect(fewer === null || fewer > 6).toBe(true);
+    // A later date needs no more FTE.
+    expect(fteToReachByProjection(input, initial, arrivalsPerMonth, 12, 0.92, plan.fteToHold) as number).toBeLessThanOrEqual(reach);
   });
 });

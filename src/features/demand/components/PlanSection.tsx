@@ -66,7 +66,7 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
   const facts: [string, string, string][] = [
     ['Demand', `${one.format(input.demandPerWeek)} children a week`, 'Accepted referrals a week: the 12-month forecast × the share accepted.'],
     ['Waiting now', `${whole.format(input.waiting)} children`, `Target list size ${whole.format(plan.targetQueue)} (demand × target ÷ 4).`],
-    ['To reach the target', `${one.format(plan.reachPerWeek)} children a week`, `Demand + (waiting − target list) ÷ ${input.monthsToTarget} months, and never less than to hold it.`],
+    ['To reach the target', `${one.format(plan.reachPerWeek)} children a week`, `The fewest with which the projection below has ${Math.round(PLAN_DEFAULTS.targetShare.value * 100)}% seen within ${whole.format(input.targetWeeks)} weeks within ${input.monthsToTarget} months, and never fewer than to hold it.`],
     ['To hold the target', `${one.format(plan.holdPerWeek)} children a week`, 'Demand plus a margin for variation (NHSRwaitinglist target capacity).'],
     ['Direct hours per FTE', `${one.format(plan.directHoursPerFte)} hours a week`, `${one.format(input.productiveHoursPerFte)} productive clinical hours less ${whole.format(input.indirectShare * 100)}% indirect work.`],
     ['Direct hours per child', `${one.format(input.hoursPerChild)} hours`, 'Specialist and targeted therapist hours ÷ accepted referrals, last 12 months.'],

@@ -16,7 +16,7 @@ export interface PlanField {
 }
 
 export const PLAN_FIELDS: readonly PlanField[] = [
-  { param: 'target', label: 'Target wait', unit: 'weeks', min: 1, max: 104, defaultValue: CAPACITY_DEFAULTS.targetWeeks.value, hint: `Default 18 weeks. ${CAPACITY_DEFAULTS.targetWeeks.source.replace(/^18 weeks: /, '').replace(/\s*\(METHODS[^)]*\)/, '')}` },
+  { param: 'target', label: 'Target wait', unit: 'weeks', min: 1, max: 104, defaultValue: CAPACITY_DEFAULTS.targetWeeks.value, hint: 'Default 18 weeks: the NHS referral-to-treatment standard, against which community children\'s SLT and OT waits are reported.' },
   { param: 'by', label: 'Reach the target within', unit: 'months', min: 1, max: 24, defaultValue: PLAN_DEFAULTS.monthsToTarget.value, hint: 'Default 12 months: your chosen date.' },
   { param: 'hours', label: 'Productive clinical hours per FTE', unit: 'hours a week', min: 1, max: 37.5, defaultValue: CAPACITY_DEFAULTS.productiveHoursPerFte.value, hint: `Default 22.5. ${CAPACITY_DEFAULTS.productiveHoursPerFte.source}` },
   { param: 'indirect', label: 'Share of clinical time on indirect work', unit: '%', min: 0, max: 90, defaultValue: PLAN_DEFAULTS.indirectShare.value * 100, hint: `Default 40%. ${PLAN_DEFAULTS.indirectShare.source}` },
