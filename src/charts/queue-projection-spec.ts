@@ -2,7 +2,7 @@
 // plan (FTE in post now), the recommended FTE and the user's scenario, with the target list size (demand × target
 // mean wait) as a dashed line. Plans differ by colour AND dash, and each line is named in the legend and tooltip.
 import type { TopLevelSpec } from 'vega-lite';
-import { formatMonth, formatOneDp, label, monthStart, serviceName } from './format.ts';
+import { formatMonth, formatOneDp, monthStart, serviceName } from './format.ts';
 import { INK, PALETTE, SECONDARY_INK, Y_TITLE_ABOVE, frame } from './theme.ts';
 
 export interface ProjectionLine {
@@ -25,7 +25,7 @@ export function queueProjectionSpec(service: string, lines: readonly ProjectionL
   return {
     ...frame(360, `Line chart of the projected ${serviceName(service)} waiting list at the end of each month, for ${lines.length} plans; `
       + `target list size ${formatOneDp(targetQueue)}. At the end: ${ends}.`),
-    title: { text: `${label(service)}: projected waiting list`, subtitle: [`Dashed grey line: target list size for a ${targetWeeks}-week target`] },
+    title: { text: `${service}: projected waiting list`, subtitle: [`Dashed line: target list size (${targetWeeks}-week target)`] },
     data: { name: 'table', values: rows },
     layer: [
       {
@@ -40,7 +40,7 @@ export function queueProjectionSpec(service: string, lines: readonly ProjectionL
         encoding: {
           x,
           y: { field: 'waiting', type: 'quantitative', title: 'Children waiting', axis: Y_TITLE_ABOVE },
-          color: { field: 'plan', type: 'nominal', title: 'Plan', scale: { domain: names, range: COLOURS.slice(0, names.length) }, legend: { orient: 'bottom', direction: 'vertical' } },
+          color: { field: 'plan', type: 'nominal', title: 'Plan', scale: { domain: names, range: COLOURS.slice(0, names.length) }, legend: { orient: 'bottom', direction: 'vertical', columns: 1, labelLimit: 320 } },
           strokeDash: { field: 'plan', type: 'nominal', title: 'Plan', scale: { domain: names, range: DASHES.slice(0, names.length) } },
           tooltip: [
             { field: 'month_text', title: 'Month' }, { field: 'plan', title: 'Plan' }, { field: 'waiting_text', title: 'Children waiting' },

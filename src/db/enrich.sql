@@ -12,9 +12,11 @@
 --                checks every year group and age against them).
 --   school_type, school_phase, locality   of the referring school (NULL when school_urn is not in schools).
 --   month        yyyy-mm of referral_date (text, sorts in date order).
+--   rkey         record key for the disclosure gate: the first byte of SHA-256 of referral_id (METHODS §7).
 CREATE OR REPLACE TABLE referrals_enriched AS
 SELECT
   r.*,
+  ('0x' || substr(sha256(referral_id), 1, 2))::INTEGER AS rkey,
   CASE
     WHEN r.year_group IN ('N1', 'N2', 'R') THEN 'early_years'
     WHEN r.year_group IN ('1', '2', '3', '4', '5', '6') THEN 'primary'

@@ -19,6 +19,11 @@ export interface WaitsRow {
   waiting_over_52_weeks: number; as_of: string;
 }
 export interface WaitingListAgeRow { service: string; band: string; band_order: number; waiting: number }
+/** waits-monthly.sql: per service and month; each count x has its cell key x_ckey (METHODS §7). */
+export interface WaitsMonthlyRow {
+  month: string; service: string; seen: number; seen_ckey: number; seen_within_target: number; seen_within_target_ckey: number;
+  median_weeks: number | null; waiting: number; waiting_ckey: number;
+}
 export interface ProvisionBySchoolRow {
   urn: string; name: string; school_type: string; phase: string; locality: string; service: string; pupils: number;
   pupils_slcn: number | null; pupils_ehcp: number; imd_decile: number | null; sessions: number; therapist_hours: number;
@@ -47,12 +52,13 @@ export interface QueryRows {
   'workforce-monthly': WorkforceMonthlyRow;
   'schools-list': SchoolListRow;
   'demand-summary': DemandSummaryRow;
+  'waits-monthly': WaitsMonthlyRow;
 }
 export type QueryName = keyof QueryRows;
 export const QUERY_NAMES = [
   'period', 'referral-rates-by-type-phase', 'school-rates', 'monthly-referrals', 'waits', 'waiting-list-age',
   'provision-by-school', 'programme-impact', 'workforce-monthly', 'schools-list',
-  'demand-summary',
+  'demand-summary', 'waits-monthly',
 ] as const satisfies readonly QueryName[];
 
 /** Runs a named query with positional parameters, in the browser or in Node. */
