@@ -51,7 +51,7 @@ export function waitsOverTimeSpec(service: string, m: WaitsMeasure): TopLevelSpe
         mark: { type: 'point', filled: true, size: 50 },
         encoding: {
           x, y: { field: 'value', type: 'quantitative' },
-          color: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: [SPECIAL_CAUSE.common, SPECIAL_CAUSE.high, SPECIAL_CAUSE.low] } },
+          color: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: [SPECIAL_CAUSE.common, SPECIAL_CAUSE.high, SPECIAL_CAUSE.low] }, legend: { orient: 'bottom', direction: 'vertical', columns: 1 } },
           shape: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: ['circle', 'triangle-up', 'triangle-down'] } },
           tooltip: [{ field: 'month_text', title: 'Month' }, { field: 'value_text', title: m.label }, { field: 'cause', title: 'Variation' }],
         },

@@ -22,6 +22,24 @@ async function openDemand(page, baseUrl, query = '', waitForChart) {
 }
 
 export const CASES = [
+  ['demand: waits over time as SPC charts with the target and an assurance icon', async ({ page, baseUrl, check, waitForChart }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openDemand(page, baseUrl, '&service=SLT', waitForChart);
+    const heading = page.getByRole('heading', { name: 'Waits over time', exact: true });
+    await heading.waitFor({ timeout: TIMEOUT });
+    const block = page.locator('.demand-spc-series').filter({ has: page.getByRole('heading', { name: 'SLT: % seen within 18 weeks' }) });
+    await block.waitFor({ timeout: TIMEOUT });
+    await block.scrollIntoViewIfNeeded();
+    await block.locator('.vega-embed svg').first().waitFor({ timeout: TIMEOUT });
+    const icon = await block.locator('svg.mdc-icon').getAttribute('aria-label');
+    check(/Consistently passes|Consistently fails|Hit and miss/.test(icon ?? ''), `assurance icon: ${icon}`);
+    const text = await block.locator('.vega-embed svg').first().evaluate((svg) => svg.textContent ?? '');
+    check(text.includes('Target: 92'), `no target in the chart: ${text.slice(0, 200)}`);
+    await block.screenshot({ path: 'test-output/e2e/demand-waits-over-time-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await block.screenshot({ path: 'test-output/e2e/demand-waits-over-time-390.png' });
+  }],
+
   ['demand: one capacity answer, and a scenario with the recommended FTE kept in the URL', async ({ page, baseUrl, check, waitForChart }) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await openDemand(page, baseUrl, '&service=OT', waitForChart);
