@@ -102,6 +102,9 @@ export const CASES = [
     await block.locator('.vega-embed svg g.spc_change_points_marks line, .vega-embed svg g.spc_change_points_marks path').first().waitFor({ state: 'attached', timeout: TIMEOUT });
     check(await block.getByText(/Limits recalculated from/).count() === 1, 'the reading does not say the limits were recalculated');
     await block.screenshot({ path: 'test-output/e2e/demand-rebased-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await block.scrollIntoViewIfNeeded();
+    await block.screenshot({ path: 'test-output/e2e/demand-rebased-390.png' });
   }],
 
   ['demand view draws SPC charts from the sample data', async ({ page, baseUrl, shot, check, waitForChart }) => {
@@ -162,7 +165,7 @@ export const CASES = [
     await hours.waitFor({ timeout: TIMEOUT });
     check(await hours.inputValue() === '22.5', `productive hours default is ${await hours.inputValue()}`);
     check(/Derived from your data|derived from your data/.test(await page.locator('.demand-capacity').textContent()), 'no derived hours-per-referral source');
-    await page.locator('.demand-summary-list').waitFor({ timeout: TIMEOUT });
+    await page.locator('.demand-capacity .demand-summary-list').waitFor({ timeout: TIMEOUT });
     const before = await result(page, 'FTE needed to meet the target');
     check(before.value > 0, `FTE for target before: ${before.text}`);
     await hours.fill('30');
