@@ -80,7 +80,7 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
     // A 2σ line below 0 is not drawn at all (it would sit on the limit at 0).
     .filter((l) => !(l.name.includes('2σ') && l.raw < 0));
   const labelled = lines.filter((l) => l.last && !l.name.includes('2σ'));
-  const changes = noLimits ? [] : series.changePoints.map((m) => ({ date: monthStart(m), text: `New limits from ${formatMonth(m)}` }));
+  const changes = noLimits ? [] : series.changePoints.map((m) => ({ date: monthStart(m), text: `New limits from ${formatMonth(m)}`, short: 'New limits' }));
   const x = { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: quarterly ? '3-month period (first month)' : 'Month', axis: { format: '%b %Y' as const, labelAngle: 0, labelOverlap: true } };
   const y = { field: 'value', type: 'quantitative' as const, title: valueTitle };
   const description = `SPC chart of ${serviceName(series.service)} referrals ${quarterly ? 'per 3 months' : 'per month'} for ${groupName(series)} `
@@ -136,7 +136,7 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
         name: 'spc_change_labels',
         data: { name: 'change_labels', values: changes },
         mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -4, y: 'height', color: INK, aria: false },
-        encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' }, text: { field: 'text' } },
+        encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' }, text: { field: 'short' } },
       },
       ] as const : []),
       {
