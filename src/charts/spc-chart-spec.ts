@@ -1,10 +1,12 @@
-// XmR chart of monthly referrals (METHODS §5): the series with its mean (solid), process limits (dashed) and 2σ
-// lines (dotted, light); special-cause points coloured AND shaped by direction in neutral colours (higher demand is
-// not "bad"). Suppressed months (value null) are left out and break the line. No limits when the series is too
-// sparse for SPC, and no point is flagged then.
+// XmR chart of referrals (METHODS §5), monthly or in 3-month totals: the series with each segment's mean (solid),
+// process limits (dashed, drawn truncated at 0) and 2σ lines (dotted, light), a vertical line at each change point;
+// special-cause points coloured AND shaped by direction in neutral colours (higher demand is not "bad"); points
+// drawn but not judged (August on an adjusted series) as grey squares. Suppressed periods (value null) are left out
+// and break the line. No mean or limits when the series is too sparse for SPC, and no point is flagged then.
 import type { TopLevelSpec } from 'vega-lite';
 import type { SpcSeries } from '../analytics/spc.ts';
 import { formatCount, formatMonth, formatOneDp, label, monthStart, plural, serviceName, subtitleOf } from './format.ts';
+import { drawnLimit } from '../stats/spc.ts';
 import { INK, SECONDARY_INK, SPECIAL_CAUSE, Y_TITLE_ABOVE, frame } from './theme.ts';
 
 export interface SpcChartOptions {
@@ -25,48 +27,69 @@ export function ruleText(rule: string | null, side: 'high' | 'low' | null): stri
   }
 }
 
-const CAUSES = ['Common cause', 'Special cause: higher', 'Special cause: lower'];
+const CAUSES = ['Common cause', 'Special cause: higher', 'Special cause: lower', 'Drawn, not judged'];
+const NOT_JUDGED_INK = '#6f777b';
 
 function groupName(series: SpcSeries): string {
   if (series.group_kind === 'area' || series.group_value === null) return 'all schools';
   return label(series.group_value);
 }
 
+/** "Jun–Aug 2026" for a 3-month period, "Aug 2026" for a month. */
+export function periodText(p: { month: string; lastMonth?: string }): string {
+  if (!p.lastMonth || p.lastMonth === p.month) return formatMonth(p.month);
+  return `${formatMonth(p.month).slice(0, 3)}–${formatMonth(p.lastMonth)}`;
+}
+
+/** A limit's line label: the value drawn, and the value when it was truncated at 0. */
+const limitLabel = (name: string, value: number) => (value < 0 ? `${name} 0 (${formatOneDp(value)}, drawn at 0)` : `${name} ${formatOneDp(value)}`);
+
 export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): TopLevelSpec {
   const noLimits = series.tooFewForSpc !== null;
   const adjusted = series.series === 'seasonally_adjusted';
+  const quarterly = series.period === 'quarter';
   const rows = series.points.map((p) => {
     const flagged = !noLimits && p.rule !== null && p.value !== null;
+    const judged = !noLimits && p.judged !== false;
     return {
       date: monthStart(p.month), value: p.value,
-      cause: !flagged ? CAUSES[0] : p.side === 'low' ? CAUSES[2] : CAUSES[1],
-      month_text: formatMonth(p.month), referrals_text: formatCount(p.referrals),
-      value_text: formatOneDp(p.value), rule_text: flagged ? ruleText(p.rule, p.side) : ruleText(null, null),
+      cause: flagged ? (p.side === 'low' ? CAUSES[2] : CAUSES[1]) : judged ? CAUSES[0] : CAUSES[3],
+      month_text: periodText(p), referrals_text: formatCount(p.referrals),
+      value_text: formatOneDp(p.value),
+      rule_text: flagged ? ruleText(p.rule, p.side) : judged ? ruleText(null, null) : 'Not judged by the SPC rules',
     };
   });
   const shown = rows.filter((r) => r.value !== null);
-  const flagged = shown.filter((r) => r.cause !== CAUSES[0]);
+  const flagged = shown.filter((r) => r.cause === CAUSES[1] || r.cause === CAUSES[2]);
   const suppressed = rows.length - shown.length;
-  const valueTitle = adjusted ? 'Referrals per month (seasonally adjusted)' : 'Referrals per month';
-  const lines = [
-    { name: 'Mean', value: series.mean, dash: [1, 0], colour: INK, width: 1.5 },
-    ...(noLimits ? [] : [
-      { name: 'Upper process limit', value: series.upperProcessLimit, dash: [6, 4], colour: SECONDARY_INK, width: 1.5 },
-      { name: 'Lower process limit', value: series.lowerProcessLimit, dash: [6, 4], colour: SECONDARY_INK, width: 1.5 },
-      { name: 'Upper 2σ line', value: series.upperTwoSigma, dash: [1, 3], colour: '#6f777b', width: 1 },
-      { name: 'Lower 2σ line', value: series.lowerTwoSigma, dash: [1, 3], colour: '#6f777b', width: 1 },
-    ]),
-  ].filter((l) => Number.isFinite(l.value))
-    .map((l) => ({ ...l, label: `${l.name} ${formatOneDp(l.value)}`, short: `${l.name.replace(' process', '')} ${formatOneDp(l.value)}` }));
-  const labelled = lines.filter((l) => !l.name.includes('2σ'));
-  const x = { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: 'Month', axis: { format: '%b %Y' as const, labelAngle: 0, labelOverlap: true } };
+  const per = quarterly ? 'Referrals per 3 months' : 'Referrals per month';
+  const valueTitle = adjusted ? `${per} (seasonally adjusted)` : per;
+  const segments = noLimits ? [] : series.segments;
+  const lastSegment = segments.length - 1;
+  const lines = segments.flatMap((seg, k) => [
+    { name: 'Mean', raw: seg.mean, dash: [1, 0], colour: INK, width: 1.5 },
+    { name: 'Upper process limit', raw: seg.upperProcessLimit, dash: [6, 4], colour: SECONDARY_INK, width: 1.5 },
+    { name: 'Lower process limit', raw: seg.lowerProcessLimit, dash: [6, 4], colour: SECONDARY_INK, width: 1.5 },
+    { name: 'Upper 2σ line', raw: seg.upperTwoSigma, dash: [1, 3], colour: '#6f777b', width: 1 },
+    { name: 'Lower 2σ line', raw: seg.lowerTwoSigma, dash: [1, 3], colour: '#6f777b', width: 1 },
+  ].filter((l) => Number.isFinite(l.raw)).map((l) => ({
+    ...l, value: l.name === 'Mean' ? l.raw : drawnLimit(l.raw), from: monthStart(seg.from), to: monthStart(seg.to), last: k === lastSegment,
+    label: `${limitLabel(l.name, l.raw)} (${formatMonth(seg.from)} to ${formatMonth(seg.to)})`,
+    short: limitLabel(l.name.replace(' process', ''), l.raw),
+  })))
+    // A 2σ line below 0 is not drawn at all (it would sit on the limit at 0).
+    .filter((l) => !(l.name.includes('2σ') && l.raw < 0));
+  const labelled = lines.filter((l) => l.last && !l.name.includes('2σ'));
+  const changes = noLimits ? [] : series.changePoints.map((m) => ({ date: monthStart(m), text: `New limits from ${formatMonth(m)}`, short: 'New limits' }));
+  const x = { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: quarterly ? '3-month period (first month)' : 'Month', axis: { format: '%b %Y' as const, labelAngle: 0, labelOverlap: true } };
   const y = { field: 'value', type: 'quantitative' as const, title: valueTitle };
-  const description = `SPC chart of ${serviceName(series.service)} referrals per month for ${groupName(series)} `
+  const description = `SPC chart of ${serviceName(series.service)} referrals ${quarterly ? 'per 3 months' : 'per month'} for ${groupName(series)} `
     + `(${adjusted ? 'seasonally adjusted' : 'raw counts'}${options.periodLabel ? `, ${options.periodLabel}` : ''}): `
-    + `${plural(shown.length, 'month')} plotted around a mean of ${formatOneDp(series.mean)}, `
-    + (noLimits ? 'no limits drawn (too few referrals for SPC); '
-      : `${plural(flagged.filter((r) => r.cause === CAUSES[1]).length, 'point')} of high and ${plural(flagged.filter((r) => r.cause === CAUSES[2]).length, 'point')} of low special cause; `)
-    + `${plural(suppressed, 'month')} suppressed (fewer than 5 referrals) and not plotted.`;
+    + `${plural(shown.length, quarterly ? 'period' : 'month')} plotted`
+    + (noLimits ? ', no limits drawn (too few referrals for SPC); '
+      : ` around a mean of ${formatOneDp(series.mean)}${changes.length ? ` (limits recalculated from ${series.changePoints.map(formatMonth).join(' and ')})` : ''}, `
+        + `${plural(flagged.filter((r) => r.cause === CAUSES[1]).length, 'point')} of high and ${plural(flagged.filter((r) => r.cause === CAUSES[2]).length, 'point')} of low special cause; `)
+    + `${plural(suppressed, quarterly ? 'period' : 'month')} suppressed (fewer than 5 referrals) and not plotted.`;
   return {
     ...frame(400, description),
     title: {
@@ -79,11 +102,15 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
     },
     data: { name: 'table', values: rows },
     layer: [
+      // Empty layers are left out: an empty mark group would be an unlabelled image to a screen reader.
+      ...(lines.length ? [
       {
         name: 'spc_lines',
         data: { name: 'lines', values: lines },
         mark: { type: 'rule' },
         encoding: {
+          x: { field: 'from', type: 'temporal', timeUnit: 'utcyearmonth' },
+          x2: { field: 'to' },
           y: { field: 'value', type: 'quantitative', title: valueTitle, axis: Y_TITLE_ABOVE },
           strokeDash: { field: 'dash', type: 'nominal', scale: null },
           stroke: { field: 'colour', type: 'nominal', scale: null },
@@ -97,6 +124,21 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, x: 'width', color: SECONDARY_INK, aria: false },
         encoding: { y: { field: 'value', type: 'quantitative' }, text: { field: 'short' } },
       },
+      ] as const : []),
+      ...(changes.length ? [
+      {
+        name: 'spc_change_points',
+        data: { name: 'change_points', values: changes },
+        mark: { type: 'rule', color: INK, strokeWidth: 2 },
+        encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' }, tooltip: { field: 'text', title: 'Re-baselined' } },
+      },
+      {
+        name: 'spc_change_labels',
+        data: { name: 'change_labels', values: changes },
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 4, dy: -4, y: 'height', color: INK, aria: false },
+        encoding: { x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth' }, text: { field: 'short' } },
+      },
+      ] as const : []),
       {
         name: 'series',
         mark: { type: 'line', color: SECONDARY_INK, strokeWidth: 1.5, invalid: 'break-paths-filter-domains' },
@@ -108,11 +150,11 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
         mark: { type: 'point', filled: true, size: 70, stroke: '#ffffff', strokeWidth: 0.5 },
         encoding: {
           x, y,
-          color: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: [SPECIAL_CAUSE.common, SPECIAL_CAUSE.high, SPECIAL_CAUSE.low] } },
-          shape: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: ['circle', 'triangle-up', 'triangle-down'] } },
-          size: { condition: { test: `datum.cause !== '${CAUSES[0]}'`, value: 140 }, value: 60 },
+          color: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: [SPECIAL_CAUSE.common, SPECIAL_CAUSE.high, SPECIAL_CAUSE.low, NOT_JUDGED_INK] } },
+          shape: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: ['circle', 'triangle-up', 'triangle-down', 'square'] } },
+          size: { condition: { test: `datum.cause === '${CAUSES[1]}' || datum.cause === '${CAUSES[2]}'`, value: 140 }, value: 60 },
           tooltip: [
-            { field: 'month_text', title: 'Month' }, { field: 'referrals_text', title: 'Referrals recorded' },
+            { field: 'month_text', title: quarterly ? 'Period' : 'Month' }, { field: 'referrals_text', title: 'Referrals recorded' },
             { field: 'value_text', title: adjusted ? 'Seasonally adjusted value' : 'Value charted' },
             { field: 'rule_text', title: 'Why' },
           ],

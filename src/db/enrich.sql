@@ -17,6 +17,7 @@
 CREATE OR REPLACE TABLE referrals_enriched AS
 SELECT
   r.*,
+  ('0x' || substr(sha256(referral_id), 1, 2))::INTEGER AS rkey,
   CASE
     WHEN r.year_group IN ('N1', 'N2', 'R') THEN 'early_years'
     WHEN r.year_group IN ('1', '2', '3', '4', '5', '6') THEN 'primary'

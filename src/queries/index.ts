@@ -31,6 +31,11 @@ export interface OutsideAgeRangeRow {
   urn: string; name: string; age_low: number; age_high: number; referrals: number; youngest: string; oldest: string;
 }
 export interface WaitingListAgeRow { service: string; band: string; band_order: number; waiting: number; waiting_ckey: number }
+/** waits-monthly.sql: per service and month; each count x has its cell key x_ckey (METHODS §7). */
+export interface WaitsMonthlyRow {
+  month: string; service: string; seen: number; seen_ckey: number; seen_within_target: number; seen_within_target_ckey: number;
+  median_weeks: number | null; waiting: number; waiting_ckey: number;
+}
 export interface ProvisionBySchoolRow {
   urn: string; name: string; school_type: string; phase: string; locality: string; service: string; pupils: number;
   pupils_slcn: number | null; pupils_slcn_ckey: number; pupils_ehcp: number; pupils_ehcp_ckey: number;
@@ -64,12 +69,13 @@ export interface QueryRows {
   'schools-list': SchoolListRow;
   'demand-summary': DemandSummaryRow;
   'context-local-waits': ContextLocalWaitsRow;
+  'waits-monthly': WaitsMonthlyRow;
 }
 export type QueryName = keyof QueryRows;
 export const QUERY_NAMES = [
   'period', 'referral-rates-by-type-phase', 'school-rates', 'monthly-referrals', 'waits', 'waiting-list-age',
   'provision-by-school', 'programme-impact', 'workforce-monthly', 'schools-list',
-  'demand-summary', 'waits-by-school', 'context-local-waits', 'referrals-outside-age-range',
+  'demand-summary', 'waits-by-school', 'context-local-waits', 'referrals-outside-age-range', 'waits-monthly',
 ] as const satisfies readonly QueryName[];
 
 /** Runs a named query with positional parameters, in the browser or in Node. */

@@ -161,6 +161,22 @@ function trendHits(values: readonly number[]): Hits {
   return hits;
 }
 
+/** Maximal runs of 7+ points on one side of `centre` (start inclusive, end exclusive), in order. */
+export function shiftRuns(values: readonly number[], centre: number): { start: number; end: number; side: SpcSide }[] {
+  const hits = shiftHits(values, centre);
+  const runs: { start: number; end: number; side: SpcSide }[] = [];
+  hits.forEach((side, i) => {
+    const last = runs.at(-1);
+    if (side === null) return;
+    if (last && last.end === i && last.side === side) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1, side });
+  });
+  return runs;
+}
+
+/** A limit as drawn for counts and rates: a negative limit means none, so it is drawn at 0 (the rules use the value). */
+export const drawnLimit = (limit: number): number => (Number.isFinite(limit) ? Math.max(0, limit) : limit);
+
 /** Shift: 7 points on one side of the mean; a point exactly on the mean breaks the run. */
 function shiftHits(values: readonly number[], centre: number): Hits {
   return markRuns(values.map((v) => (v > centre ? 'high' : v < centre ? 'low' : null)), RUN_LENGTH);

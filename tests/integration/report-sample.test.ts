@@ -34,9 +34,10 @@ describe('planted patterns in sample-data', () => {
     expect(series?.series).toBe('seasonally_adjusted');
     const recent = series?.points.slice(-16) ?? [];
     const high = recent.filter((p) => p.rule !== null && p.side === 'high');
-    // A shift needs 7 points in a row; later points may carry a higher-priority rule (outside the limits).
-    expect(high.filter((p) => p.rule === 'shift').length).toBeGreaterThanOrEqual(7);
-    expect(high.length).toBeGreaterThanOrEqual(10);
+    // A shift needs 7 points in a row; most carry a higher-priority rule (2 of 3 near a limit, outside the limits),
+    // and August is drawn but not judged on the adjusted series: 14 of the 15 judged months are flagged high.
+    expect(high.some((p) => p.rule === 'shift')).toBe(true);
+    expect(high.length).toBeGreaterThanOrEqual(12);
     // …and the older history has no high shift of that kind before the step (June 2025).
     const before = series?.points.filter((p) => p.month < '2025-01') ?? [];
     expect(before.filter((p) => p.rule === 'shift' && p.side === 'high')).toHaveLength(0);

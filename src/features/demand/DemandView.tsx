@@ -5,16 +5,20 @@ import { useFilters } from '../../app/url-state.ts';
 import { SERVICES } from '../../contract/index.ts';
 import { CapacitySection } from './components/CapacitySection.tsx';
 import { ContextWaitsSection } from './components/ContextWaitsSection.tsx';
+import { PlanSection } from './components/PlanSection.tsx';
 import { ForecastSection } from './components/ForecastSection.tsx';
 import { SpcSection } from './components/SpcSection.tsx';
+import { SpcSummary } from './components/SpcSummary.tsx';
 import { WaitsSection } from './components/WaitsSection.tsx';
 import './demand.css';
 
 const CONTENTS = [
+  { id: 'demand-summary', text: 'Summary: is demand changing?' },
   { id: 'demand-spc', text: 'Referrals over time' },
   { id: 'demand-waits', text: 'Waits for a first contact' },
   { id: 'demand-context-waits', text: 'Waiting over 18 weeks: published figures for comparison' },
   { id: 'demand-forecast', text: 'Referrals forecast for the next 12 months' },
+  { id: 'demand-plan', text: 'Therapists needed, and what if' },
   { id: 'demand-capacity', text: 'Capacity and therapists needed' },
 ];
 
@@ -23,6 +27,7 @@ export default function DemandView() {
   const services = filters.service ? [filters.service] : SERVICES;
   return (
     <div className="demand">
+      <SpcSummary services={services} />
       <nav className="demand-contents-list" aria-labelledby="demand-contents">
         <h2 className="demand-contents-list__title" id="demand-contents">Contents</h2>
         <ol className="demand-contents-list__list">
@@ -39,6 +44,7 @@ export default function DemandView() {
       <WaitsSection services={services} />
       <ContextWaitsSection services={services} />
       <ForecastSection services={services} />
+      <PlanSection services={services} />
       <CapacitySection services={services} />
     </div>
   );

@@ -22,6 +22,91 @@ async function openDemand(page, baseUrl, query = '', waitForChart) {
 }
 
 export const CASES = [
+  ['demand: waits over time as SPC charts with the target and an assurance icon', async ({ page, baseUrl, check, waitForChart }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openDemand(page, baseUrl, '&service=SLT', waitForChart);
+    const heading = page.getByRole('heading', { name: 'Waits over time', exact: true });
+    await heading.waitFor({ timeout: TIMEOUT });
+    const block = page.locator('.demand-spc-series').filter({ has: page.getByRole('heading', { name: 'SLT: % seen within 18 weeks' }) });
+    await block.waitFor({ timeout: TIMEOUT });
+    await block.scrollIntoViewIfNeeded();
+    await block.locator('.vega-embed svg').first().waitFor({ timeout: TIMEOUT });
+    const icon = await block.locator('svg.mdc-icon').getAttribute('aria-label');
+    check(/Consistently passes|Consistently fails|Hit and miss/.test(icon ?? ''), `assurance icon: ${icon}`);
+    const text = await block.locator('.vega-embed svg').first().evaluate((svg) => svg.textContent ?? '');
+    check(text.includes('Target: 92'), `no target in the chart: ${text.slice(0, 200)}`);
+    await block.screenshot({ path: 'test-output/e2e/demand-waits-over-time-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await block.screenshot({ path: 'test-output/e2e/demand-waits-over-time-390.png' });
+  }],
+
+  ['demand: one capacity answer, and a scenario with the recommended FTE kept in the URL', async ({ page, baseUrl, check, waitForChart }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openDemand(page, baseUrl, '&service=OT', waitForChart);
+    const section = page.locator('section[aria-labelledby="demand-plan"]');
+    const answer = section.locator('.demand-plan__answer').first();
+    await answer.waitFor({ timeout: TIMEOUT });
+    const text = await answer.textContent();
+    check(/OT: to reach the 18-week target by \w{3} \d{4} you need [\d.]+ FTE in post, then [\d.]+ FTE to hold it\. You have [\d.]+ FTE in post/.test(text), `answer: ${text}`);
+    await section.getByRole('button', { name: /^Use the recommended/ }).click();
+    await page.waitForURL(/plan=fteOT%3A[\d.]+|plan=fteOT:[\d.]+/);
+    const outcome = await section.locator('.demand-plan__outcomes li').nth(2).textContent();
+    check(/^Your scenario \([\d.]+ FTE\): 92% or more seen within 18 weeks from/.test(outcome), `scenario outcome: ${outcome}`);
+    // The scenario survives a reload: it is in the URL.
+    await page.reload();
+    await section.locator('.demand-plan__outcomes li').nth(2).waitFor({ timeout: TIMEOUT });
+    check(/92% or more/.test(await section.locator('.demand-plan__outcomes li').nth(2).textContent()), 'scenario lost on reload');
+    await section.locator('.vega-embed svg').first().waitFor({ timeout: TIMEOUT });
+    await section.screenshot({ path: 'test-output/e2e/demand-plan-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.locator('.demand-plan').first().screenshot({ path: 'test-output/e2e/demand-plan-390.png' });
+  }],
+
+  ['demand: the Making Data Count summary comes first, and accepting a proposed change point re-baselines the chart', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await openDemand(page, baseUrl, '&service=SLT', waitForChart);
+    const summary = page.locator('section[aria-labelledby="demand-summary"]');
+    await summary.locator('table tbody tr').first().waitFor({ timeout: TIMEOUT });
+    const firstH2 = await page.locator('main .demand h2').first().textContent();
+    check(firstH2 === 'Summary: is demand changing?', `the first h2 is "${firstH2}"`);
+    const rows = summary.locator('table tbody tr');
+    // Area, 6 school types and 4 age phases for SLT.
+    check(await rows.count() === 11, `summary has ${await rows.count()} rows, not 11`);
+    const early = summary.locator('tr[data-series="SLT.age_phase.early_years"]');
+    const reading = await early.locator('td[data-label="Reading"]').textContent();
+    check(/rose from about \d+ to \d+ a month \(seasonally adjusted\) from (Apr|May|Jun) 2025 \(sustained shift; new limits proposed\)/.test(reading), `early-years reading: ${reading}`);
+    // Every icon is an SVG with a text alternative.
+    const icons = summary.locator('svg.mdc-icon');
+    const labels = await icons.evaluateAll((all) => all.map((svg) => svg.getAttribute('aria-label')));
+    check(labels.length === 11 && labels.every((l) => /variation|Not judged/.test(l ?? '')), `icon labels: ${JSON.stringify(labels)}`);
+    const college = await summary.locator('tr[data-series="SLT.school_type.college"] td[data-label="Reading"]').textContent();
+    check(college.includes('too few referrals for SPC'), `college reading: ${college}`);
+    const axe = axeError(await runAxe(page));
+    if (axe) throw axe;
+    await shot('demand-summary-1366.png');
+    await summary.screenshot({ path: 'test-output/e2e/demand-summary-section-1366.png' });
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await summary.scrollIntoViewIfNeeded();
+    await shot('demand-summary-390.png');
+    await summary.screenshot({ path: 'test-output/e2e/demand-summary-section-390.png' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    await early.getByRole('button', { name: /^Accept/ }).first().click();
+    await page.waitForURL(/rebase=SLT\.age_phase\.early_years%3A20\d\d-\d\d|rebase=SLT\.age_phase\.early_years:20\d\d-\d\d/);
+    await page.waitForFunction(() => document.querySelector('tr[data-series="SLT.age_phase.early_years"]')?.textContent.includes('limits recalculated from then'), undefined, { timeout: TIMEOUT });
+    await page.getByRole('group', { name: 'Show one chart for each' }).getByRole('radio', { name: 'Age phase' }).check();
+    const block = spcBlock(page, 'Speech and language therapy referrals per month: Early years age');
+    await block.waitFor({ timeout: TIMEOUT });
+    await block.scrollIntoViewIfNeeded();
+    await block.locator('.vega-embed svg g.spc_change_points_marks line, .vega-embed svg g.spc_change_points_marks path').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+    check(await block.getByText(/Limits recalculated from/).count() === 1, 'the reading does not say the limits were recalculated');
+    await block.screenshot({ path: 'test-output/e2e/demand-rebased-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await block.scrollIntoViewIfNeeded();
+    await block.screenshot({ path: 'test-output/e2e/demand-rebased-390.png' });
+  }],
+
   ['demand view draws SPC charts from the sample data', async ({ page, baseUrl, shot, check, waitForChart }) => {
     await openDemand(page, baseUrl, '', waitForChart);
     check((await page.locator('main h1').textContent()) === 'Demand and capacity', 'h1 is not "Demand and capacity"');
@@ -80,7 +165,7 @@ export const CASES = [
     await hours.waitFor({ timeout: TIMEOUT });
     check(await hours.inputValue() === '22.5', `productive hours default is ${await hours.inputValue()}`);
     check(/Derived from your data|derived from your data/.test(await page.locator('.demand-capacity').textContent()), 'no derived hours-per-referral source');
-    await page.locator('.demand-summary-list').waitFor({ timeout: TIMEOUT });
+    await page.locator('.demand-capacity .demand-summary-list').waitFor({ timeout: TIMEOUT });
     const before = await result(page, 'FTE needed to meet the target');
     check(before.value > 0, `FTE for target before: ${before.text}`);
     await hours.fill('30');

@@ -73,10 +73,12 @@ export const spcSeriesFixture: SpcSeries = {
   service: 'SLT', group_kind: 'area', group_value: null, series: 'seasonally_adjusted', seriesNote: 'Adjusted.',
   screened: true, mean: 32.6, upperProcessLimit: 42.0, lowerProcessLimit: 23.2, upperTwoSigma: 38.9, lowerTwoSigma: 26.3,
   trial: false, tooFewForSpc: null, icon: 'common' as SpcSeries['icon'], trend: null as unknown as SpcSeries['trend'],
+  period: 'month', changePoints: [], proposed: [], monthly: [],
+  segments: [{ from: '2023-01', to: '2024-03', mean: 32.6, upperProcessLimit: 42.0, lowerProcessLimit: 23.2, upperTwoSigma: 38.9, lowerTwoSigma: 26.3, trial: false }],
   points: months('2023-01', spcValues.length).map((month, i) => {
     const value = spcValues[i] ?? null;
     return {
-      month, value, referrals: value === null ? 'c' : Math.round(value),
+      month, lastMonth: month, value, referrals: value === null ? 'c' : Math.round(value), judged: value !== null, segment: 0,
       rule: i === 4 ? 'outside_limits' : i === 13 ? 'two_of_three' : i === 3 ? 'shift' : null,
       side: i === 4 || i === 13 ? 'high' : i === 3 ? 'low' : null,
     } as SpcSeries['points'][number];

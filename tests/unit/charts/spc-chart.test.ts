@@ -50,11 +50,33 @@ describe('spcChartSpec', () => {
   });
 
   it('draws no limits and flags nothing when the series is too sparse for SPC', async () => {
-    const sparse = spcChartSpec({ ...spcSeriesFixture, tooFewForSpc: 'Mean under 2 referrals a month.' });
+    const sparse = spcChartSpec({ ...spcSeriesFixture, period: 'none', segments: [], tooFewForSpc: 'Mean under 2 referrals a month.' });
     const { svg } = await render(sparse);
-    expect(markItems(svg, 'spc_lines')).toHaveLength(1);
+    // No mean either: a mean of hidden and near-empty months would mislead (it ran above the plot before).
+    expect(markItems(svg, 'spc_lines')).toHaveLength(0);
     expect(markItems(svg, 'months').every((p) => p.fill === SPECIAL_CAUSE.common)).toBe(true);
     expect(subtitle(sparse)).toContain('Too few referrals for SPC: no limits');
     expect(sparse.description).toContain('no limits drawn');
+  });
+
+  it('draws each segment\'s limits over its own months, a line at the change point, and limits truncated at 0', async () => {
+    const rebased = spcChartSpec({
+      ...spcSeriesFixture,
+      changePoints: ['2023-09'],
+      segments: [
+        { from: '2023-01', to: '2023-08', mean: 33, upperProcessLimit: 45, lowerProcessLimit: 21, upperTwoSigma: 41, lowerTwoSigma: 25, trial: true },
+        { from: '2023-09', to: '2024-03', mean: 4, upperProcessLimit: 10.4, lowerProcessLimit: -2.4, upperTwoSigma: 8.3, lowerTwoSigma: -0.3, trial: true },
+      ],
+      points: spcSeriesFixture.points.map((p, i) => ({ ...p, judged: i !== 2 && p.judged })),
+    });
+    const { svg } = await render(rebased);
+    // 5 lines in the first segment; the second loses its negative 2σ line: 4.
+    const lines = markItems(svg, 'spc_lines');
+    expect(lines).toHaveLength(9);
+    expect(lines.filter((l) => l.ariaLabel.includes('Lower process limit 0 (-2.4, drawn at 0)'))).toHaveLength(1);
+    expect(markItems(svg, 'spc_change_points')).toHaveLength(1);
+    expect(rebased.description).toContain('limits recalculated from Sep 2023');
+    const notJudged = markItems(svg, 'months').find((p) => p.ariaLabel.includes('Month: Mar 2023'));
+    expect(notJudged?.ariaLabel).toContain('Not judged by the SPC rules');
   });
 });

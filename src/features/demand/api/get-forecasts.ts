@@ -22,7 +22,7 @@ export function useForecasts() {
     ]);
     const history: Record<string, HistoryPoint[]> = {};
     for (const s of series.filter((x) => x.group_kind === 'area')) {
-      history[s.service] = s.points.map((p) => ({ month: p.month, value: p.referrals }));
+      history[s.service] = s.monthly.map((p) => ({ month: p.month, value: p.referrals }));
     }
     return { periodLabel: periodLabel(period), plans, history };
   });

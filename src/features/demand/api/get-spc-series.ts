@@ -11,13 +11,13 @@ export interface SpcFigure {
   readonly series: readonly SpcSeries[];
 }
 
-export function useSpcSeries(choice: { series: SpcSeriesChoice; screening: boolean }) {
+export function useSpcSeries(choice: { series: SpcSeriesChoice; screening: boolean; changePoints: Readonly<Record<string, readonly string[]>> }) {
   return useFigure<SpcFigure>(
     'demand-spc',
     async ({ run, filters, period, settings }) => ({
       periodLabel: periodLabel(period),
-      series: await spcSeries(run, filters, period, settings),
+      series: await spcSeries(run, filters, period, settings, null, choice.changePoints),
     }),
-    { settings: { spcSeries: choice.series, spcScreening: choice.screening } },
+    { settings: { spcSeries: choice.series, spcScreening: choice.screening }, key: choice.changePoints },
   );
 }

@@ -119,7 +119,9 @@ export function CapacityResults({ service, plan, updating, locality }: Props) {
       </dl>
       {(gapTarget || gapRelief) && (
         <p className="body">
-          <strong>Against FTE in post:</strong> {gapTarget} to meet the target{gapRelief ? `; ${gapRelief} to clear the queue within ${CAPACITY_DEFAULTS.reliefWeeks.value} weeks` : ''}.
+          <strong>Against FTE in post:</strong> these FTE count productive clinical hours only, all spent on children on the
+          list: {gapTarget} to meet the target{gapRelief ? `; ${gapRelief} to clear the queue within ${CAPACITY_DEFAULTS.reliefWeeks.value} weeks` : ''}.
+          FTE in post also spend time on indirect work, so compare them with the answer in <a href="#demand-plan">Therapists needed, and what if</a>, which allows for it.
           {plan.fteInPost !== null && plan.fteVacant !== null && plan.fteVacant > 0 ? ` In post and vacant together (the funded posts): ${one(plan.fteInPost + plan.fteVacant)} FTE.` : ''}
         </p>
       )}

@@ -23,7 +23,7 @@ function orderOf(by: Breakdown): readonly string[] {
 export function SpcSection({ services }: { services: readonly Service[] }) {
   const options = useDemandOptions();
   const [filters] = useFilters();
-  const { data, error, isFetching } = useSpcSeries({ series: options.series, screening: options.screening });
+  const { data, error, isFetching } = useSpcSeries({ series: options.series, screening: options.screening, changePoints: options.changePoints });
   const narrowTo = options.spcBy === 'school_type' ? filters.type : filters.phase;
   const order = orderOf(options.spcBy);
   const breakdown = (service: Service): SpcSeries[] => (data?.series ?? [])

@@ -6,14 +6,16 @@ import { spcChartSpec } from '../../../charts/index.ts';
 import { ChartFigure } from '../../../components/ChartFigure.tsx';
 import type { Column } from '../../../components/table-columns.ts';
 import { LABELS } from '../../../contract/index.ts';
-import { flaggedRuns, latestVariation, methodText, seriesGroupName, trendText } from '../lib/spc-words.ts';
-import { ruleHeadline } from '../lib/spc-words.ts';
+import { drawnLimit } from '../../../stats/spc.ts';
+import { flaggedRuns, latestVariation, methodText, periodName, ruleHeadline, seriesGroupName, seriesReading, trendText } from '../lib/spc-words.ts';
+import { ChangePointControls } from './ChangePointControls.tsx';
 
 interface SpcRow {
   month: string;
+  period: string;
   referrals: number | 'c';
   value: number | 'c' | null;
-  mean: number;
+  mean: number | null;
   lower_limit: number | null;
   upper_limit: number | null;
   special_cause: string;
@@ -21,7 +23,7 @@ interface SpcRow {
 
 function columnsOf(series: SpcSeries): Column<SpcRow>[] {
   return [
-    { key: 'month', label: 'Month', format: 'month' },
+    { key: 'period', label: series.period === 'quarter' ? '3-month period' : 'Month' },
     { key: 'referrals', label: 'Referrals recorded', format: 'integer' },
     { key: 'value', label: series.series === 'seasonally_adjusted' ? 'Seasonally adjusted value' : 'Value charted', format: 'decimal1' },
     { key: 'mean', label: 'Mean', format: 'decimal1' },
@@ -33,19 +35,25 @@ function columnsOf(series: SpcSeries): Column<SpcRow>[] {
 
 function rowsOf(series: SpcSeries): SpcRow[] {
   const limits = series.tooFewForSpc === null;
-  return series.points.map((p) => ({
-    month: p.month,
-    referrals: p.referrals,
-    value: p.referrals === 'c' ? 'c' : p.value,
-    mean: series.mean,
-    lower_limit: limits ? series.lowerProcessLimit : null,
-    upper_limit: limits ? series.upperProcessLimit : null,
-    special_cause: !limits ? 'Not judged (too few referrals for SPC)' : p.rule && p.side ? ruleHeadline(p.rule, p.side) : 'Common cause',
-  }));
+  return series.points.map((p) => {
+    const segment = limits ? series.segments[p.segment] : undefined;
+    return {
+      month: p.month,
+      period: periodName(p),
+      referrals: p.referrals,
+      value: p.referrals === 'c' ? 'c' : p.value,
+      mean: segment?.mean ?? null,
+      // Limits below 0 mean none: shown, as drawn, at 0.
+      lower_limit: segment ? drawnLimit(segment.lowerProcessLimit) : null,
+      upper_limit: segment ? drawnLimit(segment.upperProcessLimit) : null,
+      special_cause: !limits ? 'Not judged (too few referrals for SPC)' : !p.judged ? (p.referrals === 'c' ? 'Not judged (hidden)' : 'Not judged (low-season month)')
+        : p.rule && p.side ? ruleHeadline(p.rule, p.side) : 'Common cause',
+    };
+  });
 }
 
 export function titleOf(series: SpcSeries): string {
-  return `${LABELS[series.service] ?? series.service} referrals per month: ${seriesGroupName(series)}`;
+  return `${LABELS[series.service] ?? series.service} referrals ${series.period === 'quarter' ? 'per 3 months' : 'per month'}: ${seriesGroupName(series)}`;
 }
 
 const ONE_DP = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -69,7 +77,7 @@ interface Props {
 export function SpcSeriesFigure({ series, periodLabel, area }: Props) {
   const title = titleOf(series);
   const limits = series.tooFewForSpc === null
-    ? ` Mean ${ONE_DP.format(series.mean)}; process limits ${ONE_DP.format(series.lowerProcessLimit)} to ${ONE_DP.format(series.upperProcessLimit)}.`
+    ? ` ${series.changePoints.length ? 'Latest segment: m' : 'M'}ean ${ONE_DP.format(series.mean)}; process limits ${ONE_DP.format(drawnLimit(series.lowerProcessLimit))} to ${ONE_DP.format(series.upperProcessLimit)}${series.lowerProcessLimit < 0 ? ' (the lower limit is below 0, so drawn at 0)' : ''}.`
     : '';
   const sameMethod = area !== undefined && area.seriesNote === series.seriesNote && area.trial === series.trial;
   const caption = sameMethod
@@ -103,19 +111,24 @@ function SpcReading({ series }: { series: SpcSeries }) {
   const explain = (rule: string) => (explained.has(rule) ? false : (explained.add(rule), true));
   return (
     <div className="demand-spc-reading">
-      {series.tooFewForSpc !== null && (
-        <p className="demand-spc-reading__line"><strong>Too few referrals for SPC.</strong> {series.tooFewForSpc}</p>
-      )}
-      <p className="demand-spc-reading__line">
-        <span className={`demand-spc-icon spc-icon--${series.icon}`} aria-hidden="true">{variation.symbol}</span>
-        <strong>Latest month:</strong> {variation.text}
-      </p>
-      <p className="demand-spc-reading__line"><strong>Recent trend:</strong> {trendText(series)}</p>
+      <p className="demand-spc-reading__line"><strong>{seriesReading(series)}</strong></p>
+      {series.tooFewForSpc !== null
+        ? <p className="demand-spc-reading__line">{series.tooFewForSpc}</p>
+        : (
+          <>
+            <p className="demand-spc-reading__line">
+              <span className={`demand-spc-icon spc-icon--${series.icon}`} aria-hidden="true">{variation.symbol}</span>
+              <strong>Latest {series.period === 'quarter' ? '3 months' : 'month'}:</strong> {variation.text}
+            </p>
+            <p className="demand-spc-reading__line"><strong>Recent trend:</strong> {trendText(series)}</p>
+            <ChangePointControls series={series} />
+          </>
+        )}
       {series.tooFewForSpc === null && (runs.length === 0
         ? <p className="demand-spc-reading__line">No month is flagged: all the variation is common cause.</p>
         : (
           <>
-            <p className="demand-spc-reading__line"><strong>Flagged months ({runs.reduce((n, r) => n + r.months.length, 0)}):</strong></p>
+            <p className="demand-spc-reading__line"><strong>Flagged {series.period === 'quarter' ? '3-month periods' : 'months'} ({runs.reduce((n, r) => n + r.months.length, 0)}):</strong></p>
             <ul className="demand-spc-reading__flags">
               {runs.map((run) => (
                 <li key={run.months[0]}>

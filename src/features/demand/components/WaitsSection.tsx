@@ -10,6 +10,7 @@ import { LABELS, type Service } from '../../../contract/index.ts';
 import { useWaits } from '../api/get-waits.ts';
 import { useDemandOptions, type Breakdown } from '../hooks/use-demand-options.ts';
 import { Radios } from './Radios.tsx';
+import { WaitsOverTime } from './WaitsOverTime.tsx';
 
 type WaitsRow = Omit<WaitsCell, 'service' | 'school_type' | 'age_phase' | 'as_of'> & { group: string };
 
@@ -80,6 +81,7 @@ export function WaitsSection({ services }: { services: readonly Service[] }) {
             </div>
           );
         })}
+      <WaitsOverTime services={services} />
     </section>
   );
 }

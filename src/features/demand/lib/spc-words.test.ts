@@ -1,16 +1,17 @@
 // The words under each SPC chart. Series are built by hand so each expectation can be checked by eye.
 import { describe, expect, it } from 'vitest';
 import type { SpcPoint, SpcSeries } from '../../../analytics/index.ts';
-import { flaggedRuns, latestVariation, ruleHeadline, trendText } from './spc-words.ts';
+import { flaggedRuns, latestVariation, ruleHeadline, seriesReading, trendText } from './spc-words.ts';
 
 const point = (month: string, rule: SpcPoint['rule'] = null, side: SpcPoint['side'] = null): SpcPoint =>
-  ({ month, referrals: 10, value: 10, rule, side });
+  ({ month, lastMonth: month, referrals: 10, value: 10, rule, side, judged: true, segment: 0 });
 
 function series(points: SpcPoint[], extra: Partial<SpcSeries> = {}): SpcSeries {
   return {
     service: 'SLT', group_kind: 'age_phase', group_value: 'early_years', series: 'seasonally_adjusted', seriesNote: 'note',
     screened: true, mean: 10, upperProcessLimit: 20, lowerProcessLimit: 0, upperTwoSigma: 16, lowerTwoSigma: 4, trial: false,
-    tooFewForSpc: null, icon: 'common_cause',
+    tooFewForSpc: null, icon: 'common_cause', period: 'month', changePoints: [], proposed: [], monthly: [],
+    segments: [{ from: '2025-01', to: '2025-12', mean: 10, upperProcessLimit: 20, lowerProcessLimit: 0, upperTwoSigma: 16, lowerTwoSigma: 4, trial: false }],
     trend: { chi2: 1, significant: false, direction: 'no significant change', reason: null },
     points, ...extra,
   };
@@ -58,5 +59,35 @@ describe('latestVariation and trendText', () => {
   it('names each rule with its direction', () => {
     expect(ruleHeadline('trend', 'low')).toBe('Trend — 7 or more points each lower than the one before');
     expect(ruleHeadline('two_of_three', 'high')).toBe('Two of three near a limit — close to the upper process limit');
+  });
+});
+
+describe('seriesReading', () => {
+  const secondary = { group_kind: 'school_type' as const, group_value: 'mainstream' };
+  it('says a sustained shift in plain English, from the change point in force', () => {
+    const s = series([point('2024-08'), point('2024-09')], {
+      ...secondary, series: 'raw',
+      changePoints: ['2024-09'],
+      segments: [
+        { from: '2021-09', to: '2024-08', mean: 41.6, upperProcessLimit: 60, lowerProcessLimit: 20, upperTwoSigma: 50, lowerTwoSigma: 30, trial: false },
+        { from: '2024-09', to: '2026-08', mean: 57.2, upperProcessLimit: 80, lowerProcessLimit: 30, upperTwoSigma: 70, lowerTwoSigma: 40, trial: false },
+      ],
+    });
+    expect(seriesReading(s)).toBe('SLT referrals from mainstream schools rose from about 42 to 57 a month from Sep 2024 (sustained shift; limits recalculated from then).');
+  });
+
+  it('or from the first proposal, before the planner accepts it', () => {
+    const s = series([point('2025-05')], {
+      proposed: [{ month: '2025-05', side: 'high', before: 43.2, after: 64.9, runLength: 15, reason: '' }],
+    });
+    expect(seriesReading(s)).toBe('SLT referrals for children in the early years rose from about 43 to 65 a month (seasonally adjusted) from May 2025 (sustained shift; new limits proposed).');
+  });
+
+  it('steady, 3-monthly, and too few for SPC', () => {
+    const q = { ...point('2026-06'), lastMonth: '2026-08' };
+    expect(seriesReading(series([q], { period: 'quarter', series: 'raw', mean: 20.5, group_kind: 'age_phase', group_value: 'secondary' })))
+      .toBe('SLT referrals for secondary-age children are steady at about 21 every 3 months: only common-cause variation in Jun–Aug 2026.');
+    expect(seriesReading(series([point('2026-08')], { period: 'none', tooFewForSpc: 'x', group_kind: 'school_type', group_value: 'college' })))
+      .toBe('SLT referrals from college settings: too few referrals for SPC, so no verdict; the counts are in the table.');
   });
 });

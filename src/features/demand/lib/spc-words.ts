@@ -37,21 +37,22 @@ const nextMonth = (month: string) => {
 /** Consecutive months with the same rule and side, as one line each, in time order. */
 export function flaggedRuns(series: SpcSeries): FlaggedRun[] {
   if (series.tooFewForSpc !== null) return [];
-  const runs: { rule: SpcRule; side: 'high' | 'low'; months: string[] }[] = [];
+  // Only drawn, judged points carry a rule, so the list never names a period the chart does not show.
+  const runs: { rule: SpcRule; side: 'high' | 'low'; months: string[]; end: string; start: string }[] = [];
   for (const point of series.points) {
-    if (point.rule === null || point.side === null) continue;
+    if (point.rule === null || point.side === null || point.value === null) continue;
     const last = runs.at(-1);
-    const lastMonth = last?.months.at(-1);
-    if (last && last.rule === point.rule && last.side === point.side && lastMonth && nextMonth(lastMonth) === point.month) {
+    if (last && last.rule === point.rule && last.side === point.side && nextMonth(last.end) === point.month) {
       last.months.push(point.month);
+      last.end = point.lastMonth ?? point.month;
     } else {
-      runs.push({ rule: point.rule, side: point.side, months: [point.month] });
+      runs.push({ rule: point.rule, side: point.side, months: [point.month], start: point.month, end: point.lastMonth ?? point.month });
     }
   }
-  return runs.map((run) => {
-    const first = run.months[0] as string;
-    const last = run.months.at(-1) as string;
-    const when = run.months.length === 1 ? formatMonth(first) : `${formatMonth(first)} to ${formatMonth(last)} (${run.months.length} months)`;
+  const unit = series.period === 'quarter' ? '3-month periods' : 'months';
+  return runs.map(({ start, end, ...run }) => {
+    const when = run.months.length === 1 ? periodName({ month: start, lastMonth: end })
+      : `${formatMonth(start)} to ${formatMonth(end)} (${run.months.length} ${unit})`;
     return { when, headline: ruleHeadline(run.rule, run.side), explanation: SPC_RULE_TEXT[run.rule], ...run };
   });
 }
@@ -69,10 +70,11 @@ export interface LatestVariation {
 
 /** The Making Data Count variation icon of the latest month, in words: demand rising or falling, not good or bad. */
 export function latestVariation(series: SpcSeries): LatestVariation {
-  const latest: SpcPoint | undefined = series.points.at(-1);
-  const month = latest ? formatMonth(latest.month) : 'the latest month';
+  // The verdict comes from the latest point the rules judged: never a hidden month or an unjudged August.
+  const latest: SpcPoint | undefined = [...series.points].reverse().find((p) => p.judged);
+  const month = latest ? periodName(latest) : 'the latest month';
   if (series.tooFewForSpc !== null) {
-    return { symbol: '–', text: `No variation icon: too few referrals for SPC, so ${month} is not judged.` };
+    return { symbol: '–', text: 'No variation icon: no period is judged.' };
   }
   switch (series.icon) {
     case 'special_cause_high':
@@ -107,4 +109,52 @@ export function methodText(series: SpcSeries): string {
     : 'Limits use the average of all moving ranges, without screening (as the Making Data Count Excel tool).';
   const trial = series.trial ? ' Trial limits: fewer than 13 months, so treat them as provisional.' : '';
   return `${series.seriesNote} ${screening}${trial}`;
+}
+
+const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const about = (v: number) => (v >= 10 ? WHOLE.format(Math.round(v)) : ONE.format(v));
+const ONE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** "SLT referrals from early-years settings", "OT referrals for secondary-age children", "SLT referrals". */
+export function seriesSubject(series: Pick<SpcSeries, 'service' | 'group_kind' | 'group_value'>): string {
+  const label = (LABELS[series.group_value ?? ''] ?? series.group_value ?? '').toLowerCase();
+  if (series.group_kind === 'area' || series.group_value === null) return `${series.service} referrals`;
+  if (series.group_kind === 'age_phase') {
+    return series.group_value === 'early_years' ? `${series.service} referrals for children in the early years` : `${series.service} referrals for ${label}${series.group_value === 'post16' ? '' : '-age'} children`;
+  }
+  return `${series.service} referrals from ${label} ${series.group_value === 'mainstream' || series.group_value === 'special' || series.group_value === 'independent' ? 'schools' : 'settings'}`;
+}
+
+/**
+ * One line a planner can act on: a sustained shift ("rose from about 42 to 61 a month from May 2025 (sustained
+ * shift)"), an unusual latest period, steady demand, or why the series is not judged. Uses the change point in force,
+ * else the first one proposed, so the reading is the same before and after the planner accepts it.
+ */
+export function seriesReading(series: SpcSeries): string {
+  const subject = seriesSubject(series);
+  const per = series.period === 'quarter' ? 'every 3 months' : 'a month';
+  if (series.period === 'none' || series.tooFewForSpc !== null) {
+    return `${subject}: too few referrals for SPC, so no verdict; the counts are in the table.`;
+  }
+  const adjusted = series.series === 'seasonally_adjusted' ? ' (seasonally adjusted)' : '';
+  const applied = series.segments.length > 1 ? series.segments.at(-1) : undefined;
+  const previous = series.segments.at(-2);
+  const shift = applied && previous
+    ? { month: applied.from, before: previous.mean, after: applied.mean, proposed: false }
+    : series.proposed[0] ? { ...series.proposed[0], proposed: true } : null;
+  if (shift) {
+    const verb = shift.after > shift.before ? 'rose' : 'fell';
+    return `${subject} ${verb} from about ${about(shift.before)} to ${about(shift.after)} ${per}${adjusted} from ${formatMonth(shift.month)} `
+      + `(sustained shift${shift.proposed ? '; new limits proposed' : '; limits recalculated from then'}).`;
+  }
+  const latest = [...series.points].reverse().find((p) => p.judged && p.value !== null);
+  const when = latest ? periodName(latest) : 'the latest period';
+  if (series.icon === 'special_cause_high') return `${subject} were unusually high in ${when}: about ${about(latest?.value ?? NaN)} against a usual ${about(series.mean)} ${per}${adjusted}.`;
+  if (series.icon === 'special_cause_low') return `${subject} were unusually low in ${when}: about ${about(latest?.value ?? NaN)} against a usual ${about(series.mean)} ${per}${adjusted}.`;
+  return `${subject} are steady at about ${about(series.mean)} ${per}${adjusted}: only common-cause variation in ${when}.`;
+}
+
+/** "Aug 2026", or "Jun–Aug 2026" for a 3-month period. */
+export function periodName(p: { month: string; lastMonth: string }): string {
+  return p.lastMonth === p.month ? formatMonth(p.month) : `${formatMonth(p.month).slice(0, 3)}–${formatMonth(p.lastMonth)}`;
 }

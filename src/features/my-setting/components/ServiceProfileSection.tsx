@@ -38,7 +38,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
   const funnelRows: FunnelRow[] = [...profile.funnel.points]
     .sort((a, b) => Number(b.urn === urn) - Number(a.urn === urn) || a.name.localeCompare(b.name))
     .map((p) => ({ name: p.name, urn: p.urn, school_type: p.school_type, referrals: p.referrals, pupils: p.pupils, rate: p.rate, lower95: p.lower95, upper95: p.upper95, crude_rate: p.crude_rate, position: p.position }));
-  const months = profile.trend?.points.map((p) => ({ month: p.month, referrals: p.referrals })) ?? [];
+  const months = profile.trend?.monthly.map((p) => ({ month: p.month, referrals: p.referrals })) ?? [];
   const hiddenMonths = months.filter((m) => m.referrals === 'c').length;
   const [ownProvision, similarProvision, areaProvision] = profile.provision;
   const headingId = `service-${profile.service}`;

@@ -1,0 +1,167 @@
+// One capacity answer and what-if scenarios (METHODS §8): the FTE in post needed to reach the target by the chosen
+// date and then to hold it, reconciled with the FTE in post through the assumptions on screen, and the projected
+// waiting list month by month for the current plan, the recommended FTE and the user's scenario. Assumptions and the
+// scenario are kept in the address bar (?plan=…) and go into the download with the projection.
+import { useState, type FormEvent } from 'react';
+import { planService, type PlannedService } from '../../../analytics/scenarios.ts';
+import { addMonths } from '../../../analytics/filters.ts';
+import { ProgressIndicator } from '../../../app/database-context.tsx';
+import { queueProjectionSpec } from '../../../charts/queue-projection-spec.ts';
+import { ChartFigure } from '../../../components/ChartFigure.tsx';
+import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
+import { formatMonth, type Column } from '../../../components/table-columns.ts';
+import { LABELS, type Service } from '../../../contract/index.ts';
+import { PLAN_DEFAULTS } from '../../../stats/capacity-plan.ts';
+import { usePlanData } from '../api/get-plan.ts';
+import { fteParam, PLAN_FIELDS, usePlanOptions } from '../hooks/use-plan-options.ts';
+
+const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+interface ProjectionRow {
+  month: string; plan: string; fte: number; waiting: number; waiting_over_target: number; seen: number; pct_within: number | null;
+  target_weeks: number; productive_hours: number; indirect_pct: number; hours_per_child: number; growth_pct: number; schools_pct: number;
+}
+
+function projectionRows(p: PlannedService, from: string, growthPct: number, schoolsPct: number): ProjectionRow[] {
+  return p.projections.flatMap((proj, k) => proj.months.map((m) => ({
+    month: addMonths(from, m.step), plan: proj.name, fte: Math.round(proj.fte * 10) / 10,
+    waiting: Math.round(m.waiting), waiting_over_target: Math.round(m.waitingOverTarget), seen: Math.round(m.seen),
+    pct_within: m.seenWithinTarget === null ? null : m.seenWithinTarget * 100,
+    target_weeks: p.input.targetWeeks, productive_hours: p.input.productiveHoursPerFte, indirect_pct: p.input.indirectShare * 100,
+    hours_per_child: Math.round(p.input.hoursPerChild * 100) / 100,
+    growth_pct: k === 2 ? growthPct : 0, schools_pct: k === 2 ? schoolsPct : 0,
+  })));
+}
+
+const COLUMNS = (targetWeeks: number): Column<ProjectionRow>[] => [
+  { key: 'month', label: 'Month', format: 'month' }, { key: 'plan', label: 'Plan' }, { key: 'fte', label: 'FTE in post', format: 'decimal1' },
+  { key: 'waiting', label: 'Children waiting (end of month)', format: 'integer' },
+  { key: 'waiting_over_target', label: `Waiting over ${targetWeeks} weeks`, format: 'integer' },
+  { key: 'seen', label: 'Seen in the month', format: 'integer' },
+  { key: 'pct_within', label: `% seen within ${targetWeeks} weeks`, format: 'decimal1' },
+  { key: 'target_weeks', label: 'Assumption: target wait (weeks)', format: 'integer' },
+  { key: 'productive_hours', label: 'Assumption: productive hours per FTE a week', format: 'decimal1' },
+  { key: 'indirect_pct', label: 'Assumption: % of clinical time on indirect work', format: 'decimal1' },
+  { key: 'hours_per_child', label: 'Assumption: direct hours per child', format: 'decimal1' },
+  { key: 'growth_pct', label: 'Assumption: extra referral growth a year (%)', format: 'decimal1' },
+  { key: 'schools_pct', label: 'Assumption: % of referrals met in schools', format: 'decimal1' },
+];
+
+export function answerText(p: PlannedService, to: string): string {
+  const name = p.service;
+  const by = formatMonth(addMonths(to, p.input.monthsToTarget));
+  const { plan, input } = p;
+  const have = input.fteInPost === null ? 'There is no workforce data to compare with.'
+    : `You have ${one.format(input.fteInPost)} FTE in post${input.fteVacant ? ` and ${one.format(input.fteVacant)} vacant` : ''}: `
+      + `${(plan.surplusToReach ?? 0) >= 0 ? `${one.format(plan.surplusToReach ?? 0)} FTE more than needed to reach it` : `${one.format(-(plan.surplusToReach ?? 0))} FTE short of reaching it`}.`;
+  return `${name}: to reach the ${whole.format(input.targetWeeks)}-week target by ${by} you need ${one.format(plan.fteToReach)} FTE in post, `
+    + `then ${one.format(plan.fteToHold)} FTE to hold it. ${have}`;
+}
+
+function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned: PlannedService; to: string; growthPct: number; schoolsPct: number; options: ReturnType<typeof usePlanOptions> }) {
+  const { plan, input } = planned;
+  const rows = projectionRows(planned, to, growthPct, schoolsPct);
+  const lines = planned.projections.map((proj) => ({ name: proj.name, points: proj.months.map((m) => ({ month: addMonths(to, m.step), waiting: m.waiting, seenWithinTarget: m.seenWithinTarget })) }));
+  const facts: [string, string, string][] = [
+    ['Demand', `${one.format(input.demandPerWeek)} children a week`, 'Accepted referrals a week: the 12-month forecast × the share accepted.'],
+    ['Waiting now', `${whole.format(input.waiting)} children`, `Target list size ${whole.format(plan.targetQueue)} (demand × target ÷ 4).`],
+    ['To reach the target', `${one.format(plan.reachPerWeek)} children a week`, `The fewest with which the projection below has ${Math.round(PLAN_DEFAULTS.targetShare.value * 100)}% seen within ${whole.format(input.targetWeeks)} weeks within ${input.monthsToTarget} months, and never fewer than to hold it.`],
+    ['To hold the target', `${one.format(plan.holdPerWeek)} children a week`, 'Demand plus a margin for variation (NHSRwaitinglist target capacity).'],
+    ['Direct hours per FTE', `${one.format(plan.directHoursPerFte)} hours a week`, `${one.format(input.productiveHoursPerFte)} productive clinical hours less ${whole.format(input.indirectShare * 100)}% indirect work.`],
+    ['Direct hours per child', `${one.format(input.hoursPerChild)} hours`, 'Specialist and targeted therapist hours ÷ accepted referrals, last 12 months.'],
+    ['FTE in post can see', planned.plan.inPostPerWeek === null ? 'no workforce data' : `${one.format(planned.plan.inPostPerWeek)} children a week`, 'FTE in post × direct hours per FTE ÷ direct hours per child. Vacant posts see nobody.'],
+  ];
+  const scenarioId = `plan-fte-${planned.service.toLowerCase()}`;
+  return (
+    <div className="demand-plan" data-service={planned.service}>
+      <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
+      <p className="demand-plan__answer" role="status">{answerText(planned, to)}</p>
+      <dl className="demand-summary-list">
+        {facts.map(([k, v, how]) => (
+          <div className="demand-summary-list__row" key={k}>
+            <dt className="demand-summary-list__key">{k}</dt>
+            <dd className="demand-summary-list__value"><span className="demand-summary-list__figure">{v}</span><span className="demand-summary-list__how">{how}</span></dd>
+          </div>
+        ))}
+      </dl>
+      <div className="demand-button-group">
+        <label htmlFor={scenarioId}>Scenario: FTE in post</label>
+        <input id={scenarioId} className="demand-input demand-input--width-5" inputMode="decimal" defaultValue={options.raw(fteParam(planned.service)) ?? ''}
+          placeholder={input.fteInPost === null ? '' : one.format(input.fteInPost)} key={options.raw(fteParam(planned.service)) ?? 'none'}
+          onBlur={(e) => options.set(fteParam(planned.service), /^\d+(\.\d+)?$/.test(e.target.value.trim()) ? e.target.value.trim() : undefined)} />
+        <button type="button" className="button button--secondary" onClick={() => options.set(fteParam(planned.service), plan.fteToReach.toFixed(1))}>Use the recommended {one.format(plan.fteToReach)} FTE</button>
+      </div>
+      <ul className="demand-plan__outcomes">
+        {planned.projections.map((proj) => (
+          <li key={proj.name}><strong>{proj.name} ({one.format(proj.fte)} FTE):</strong>{' '}
+            {proj.targetMetFrom === null ? `the target (${Math.round(PLAN_DEFAULTS.targetShare.value * 100)}% seen within ${whole.format(input.targetWeeks)} weeks) is not met by the end of the projection`
+              : `${Math.round(PLAN_DEFAULTS.targetShare.value * 100)}% or more seen within ${whole.format(input.targetWeeks)} weeks from ${formatMonth(addMonths(to, proj.targetMetFrom))}`}
+            ; {whole.format(proj.months.at(-1)?.waiting ?? 0)} waiting at the end.</li>
+        ))}
+      </ul>
+      {planned.hiddenBands > 0 && <p className="body">{planned.hiddenBands} wait band{planned.hiddenBands === 1 ? ' has' : 's have'} 1–4 children (shown as c): each is taken as 2.5 in the projection.</p>}
+      <ChartFigure title={`${LABELS[planned.service] ?? planned.service}: projected waiting list`} headingLevel={3}
+        caption="First come, first served, month by month, from the forecast demand and the list now by weeks waited. Checked against a simulation of individual children in the tests."
+        spec={queueProjectionSpec(planned.service, lines, plan.targetQueue, input.targetWeeks)} rows={rows} columns={COLUMNS(input.targetWeeks)}
+        fileName={`scenario-${planned.service.toLowerCase()}`} />
+    </div>
+  );
+}
+
+export function PlanSection({ services }: { services: readonly Service[] }) {
+  const options = usePlanOptions();
+  const { data, error } = usePlanData(options.settings.targetWeeks);
+  const [errors, setErrors] = useState<{ text: string; href: string }[]>([]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const found: { text: string; href: string }[] = [];
+    for (const field of PLAN_FIELDS) {
+      const text = String(form.get(field.param) ?? '').trim();
+      const value = Number(text);
+      if (text !== '' && (!/^-?\d+(\.\d+)?$/.test(text) || value < field.min || value > field.max)) {
+        found.push({ text: `${field.label} must be a number between ${field.min} and ${field.max}`, href: `#plan-${field.param}` });
+      }
+    }
+    setErrors(found);
+    if (found.length) return;
+    for (const field of PLAN_FIELDS) {
+      const text = String(form.get(field.param) ?? '').trim();
+      options.set(field.param, text === '' || Number(text) === field.defaultValue ? undefined : text);
+    }
+  };
+  return (
+    <section className="demand-section" aria-labelledby="demand-plan">
+      <h2 className="heading-m" id="demand-plan">Therapists needed, and what if</h2>
+      <p className="body">One answer per service, from the forecast demand, the waiting list now and the target. The FTE needed is
+        compared with the FTE in post through the assumptions below, each with its default. Change them, or try a scenario, and the
+        projection shows the waiting list month by month beside the current plan.</p>
+      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      <form className="demand-capacity__form" onSubmit={submit} noValidate key={JSON.stringify(options.settings)}>
+        {PLAN_FIELDS.map((field) => (
+          <div className="demand-form-group" key={field.param}>
+            <label className="demand-label" htmlFor={`plan-${field.param}`}>{field.label} ({field.unit})</label>
+            <p className="demand-radios__hint" id={`plan-${field.param}-hint`}>{field.hint}</p>
+            <input className="demand-input demand-input--width-5" id={`plan-${field.param}`} name={field.param} inputMode="decimal"
+              aria-describedby={`plan-${field.param}-hint`} defaultValue={options.raw(field.param) ?? String(field.defaultValue)} />
+          </div>
+        ))}
+        <div className="demand-button-group">
+          <button type="submit" className="button">Update the plan</button>
+          <button type="button" className="button button--secondary" onClick={() => { setErrors([]); options.reset(); }}>Back to the defaults</button>
+        </div>
+      </form>
+      {error ? <ErrorSummary title="The plan could not be worked out" errors={[{ text: error.message }]} />
+        : !data ? <ProgressIndicator message="Working out the plan" />
+        : services.map((service) => {
+          const workforce = data.plans.find((p) => p.service === service);
+          const planned = workforce ? planService(workforce, data.bands, options.settings, options.scenario(service)) : null;
+          return planned
+            ? <PlanService key={service} planned={planned} to={data.to} options={options}
+                growthPct={options.scenario(service).growthPerYear * 100} schoolsPct={options.scenario(service).schoolShare * 100} />
+            : <p className="body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
+        })}
+    </section>
+  );
+}

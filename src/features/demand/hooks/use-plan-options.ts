@@ -1,0 +1,69 @@
+// The capacity plan's assumptions and the what-if scenario, kept in the address bar so a scenario can be shared
+// or bookmarked, in one parameter: ?plan=by:12,fteSLT:20,growth:5,schools:10 (absent = the default).
+import type { PlanSettings, Scenario } from '../../../analytics/scenarios.ts';
+import { useUrlParam } from '../../../app/url-state.ts';
+import { CAPACITY_DEFAULTS } from '../../../stats/capacity.ts';
+import { PLAN_DEFAULTS } from '../../../stats/capacity-plan.ts';
+
+export interface PlanField {
+  readonly param: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly min: number;
+  readonly max: number;
+  readonly defaultValue: number;
+  readonly hint: string;
+}
+
+export const PLAN_FIELDS: readonly PlanField[] = [
+  { param: 'target', label: 'Target wait', unit: 'weeks', min: 1, max: 104, defaultValue: CAPACITY_DEFAULTS.targetWeeks.value, hint: 'Default 18 weeks: the NHS referral-to-treatment standard, against which community children\'s SLT and OT waits are reported.' },
+  { param: 'by', label: 'Reach the target within', unit: 'months', min: 1, max: 24, defaultValue: PLAN_DEFAULTS.monthsToTarget.value, hint: 'Default 12 months: your chosen date.' },
+  { param: 'hours', label: 'Productive clinical hours per FTE', unit: 'hours a week', min: 1, max: 37.5, defaultValue: CAPACITY_DEFAULTS.productiveHoursPerFte.value, hint: `Default 22.5. ${CAPACITY_DEFAULTS.productiveHoursPerFte.source}` },
+  { param: 'indirect', label: 'Share of clinical time on indirect work', unit: '%', min: 0, max: 90, defaultValue: PLAN_DEFAULTS.indirectShare.value * 100, hint: `Default 40%. ${PLAN_DEFAULTS.indirectShare.source}` },
+  { param: 'horizon', label: 'Months to project', unit: 'months', min: 12, max: 24, defaultValue: 24, hint: 'Between 12 and 24.' },
+  { param: 'growth', label: 'Scenario: referral growth a year, beyond the forecast', unit: '%', min: -50, max: 100, defaultValue: 0, hint: 'Default 0%: the forecast as it is. Negative for a fall.' },
+  { param: 'schools', label: 'Scenario: extra share of referrals met by support in schools', unit: '%', min: 0, max: 90, defaultValue: 0, hint: 'Children whose needs are met in school (e.g. a targeted programme) without joining the waiting list. Default 0%.' },
+];
+
+export const fteParam = (service: string) => `fte${service}`;
+
+const numberOr = (text: string | undefined, field: { min: number; max: number; defaultValue: number }) => {
+  const value = text === undefined ? NaN : Number(text);
+  return Number.isFinite(value) && value >= field.min && value <= field.max ? value : field.defaultValue;
+};
+
+/** "target:18,growth:5,fteSLT:20" ⇄ { target: '18', growth: '5', fteSLT: '20' }: only known names, numbers only. */
+export function parsePlanParam(value: string | undefined): Record<string, string> {
+  const known = new Set([...PLAN_FIELDS.map((f) => f.param), fteParam('SLT'), fteParam('OT')]);
+  const out: Record<string, string> = {};
+  for (const entry of (value ?? '').split(',')) {
+    const [name, text] = entry.split(':');
+    if (name && known.has(name) && text !== undefined && /^-?\d+(\.\d+)?$/.test(text)) out[name] = text;
+  }
+  return out;
+}
+
+export function serialisePlanParam(values: Readonly<Record<string, string | undefined>>): string | undefined {
+  const entries = Object.keys(values).sort().flatMap((k) => (values[k] === undefined || values[k] === '' ? [] : [`${k}:${values[k]}`]));
+  return entries.length ? entries.join(',') : undefined;
+}
+
+export function usePlanOptions() {
+  const [param, setParam] = useUrlParam('plan');
+  const values = parsePlanParam(param);
+  const read = (name: string) => numberOr(values[name], PLAN_FIELDS.find((f) => f.param === name) as PlanField);
+  const settings: PlanSettings = {
+    targetWeeks: read('target'), monthsToTarget: Math.round(read('by')), productiveHoursPerFte: read('hours'),
+    indirectShare: read('indirect') / 100, horizon: Math.round(read('horizon')),
+  };
+  const scenario = (service: string): Scenario => {
+    const fte = Number(values[fteParam(service)]);
+    return { fte: Number.isFinite(fte) && fte > 0 && fte <= 500 ? fte : null, growthPerYear: read('growth') / 100, schoolShare: read('schools') / 100 };
+  };
+  return {
+    settings, scenario,
+    raw: (name: string) => values[name],
+    set: (name: string, value: string | undefined) => setParam(serialisePlanParam({ ...parsePlanParam(param), [name]: value })),
+    reset: () => setParam(undefined),
+  };
+}
