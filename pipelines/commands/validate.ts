@@ -10,6 +10,26 @@ import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import { printCheckReport } from '../csv/check-report.ts';
 import { countFlag, dateFloorFlag, isDirectory, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
 import { enrichSql, readContractDirectory } from '../load-dir.ts';
+import { diskSql } from '../../src/queries/node-sql.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { OutsideAgeRangeRow } from '../../src/queries/index.ts';
+
+/**
+ * Warnings, not refusals (issue 12): schools that receive referrals from year groups outside their statutory age
+ * range, counted on the checked tables. Their referrals fall in an age phase the school's rolls may not cover.
+ */
+async function ageRangeWarnings(db: Database, tables: Partial<Record<string, string>>): Promise<string[]> {
+  if (!tables.schools || !tables.referrals) return [];
+  await db.query(`CREATE OR REPLACE TEMP VIEW schools AS SELECT * FROM "${tables.schools}"`);
+  await db.query(`CREATE OR REPLACE TEMP VIEW referrals AS SELECT * FROM "${tables.referrals}"`);
+  try {
+    const rows = await db.query<OutsideAgeRangeRow & Record<string, string | number>>(diskSql('referrals-outside-age-range'));
+    return rows.map((r) => `warning: schools.csv: ${r.urn} (${r.name}) has ${r.referrals} referral${r.referrals === 1 ? '' : 's'} from year groups outside its age range ${r.age_low}–${r.age_high} (${r.youngest === r.oldest ? `year group ${r.youngest}` : `year groups ${r.youngest} to ${r.oldest}`}): they count in an age phase its rolls may not cover`);
+  } finally {
+    await db.query('DROP VIEW IF EXISTS schools');
+    await db.query('DROP VIEW IF EXISTS referrals');
+  }
+}
 
 export const usage = 'validate DIR|FILE [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--max-errors N]  '
   + '(a folder needs schools.csv, referrals.csv and provision.csv; workforce.csv is optional; --max-errors caps the problems printed, default 200)';
@@ -33,8 +53,13 @@ export async function run(argv: string[]): Promise<number> {
   process.stderr.write(`checking ${Object.keys(files).join(', ') || path}…\n`);
   const db = await openNodeDatabase();
   try {
-    const report = await checkContractFiles(db, files, { enrichSql: enrichSql(), today, dateFloor, partial: !folder, maxIssuesPerFile: Math.max(maxPrinted, 1) });
+    let warnings: string[] = [];
+    const report = await checkContractFiles(db, files, {
+      enrichSql: enrichSql(), today, dateFloor, partial: !folder, maxIssuesPerFile: Math.max(maxPrinted, 1),
+      inspectChecked: async (tables) => { warnings = await ageRangeWarnings(db, tables); },
+    });
     const problems = printCheckReport(report, print, maxPrinted, folder ? path : undefined);
+    warnings.forEach(print);
     const count = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
     const failing = report.files.filter((f) => f.fileProblems + f.rowsRejected > 0).length + report.setProblems.length;
     print(problems === 0 ? `clean: ${count(report.files.length)} checked`

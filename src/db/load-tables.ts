@@ -56,6 +56,11 @@ export interface LoadOptions {
   readonly maxIssuesPerFile?: number;
   /** Check only: never replace the tables in use (validate). */
   readonly checkOnly?: boolean;
+  /**
+   * Check only, once every file has passed: called with the checked (staging) table of each table given, before
+   * they are dropped — for warnings about data that is allowed but worth a look (validate's age-range check).
+   */
+  readonly inspectChecked?: (tables: Partial<Record<TableName, string>>) => Promise<void>;
   /** Check whatever tables are given, without requiring the others (validate FILE). */
   readonly partial?: boolean;
 }
@@ -167,7 +172,11 @@ export async function loadContractTables(db: Database, files: Record<string, Uin
     const absentTables = TABLE_NAMES.filter((n) => !report.files.some((f) => f.table === n));
     const rowCounts = Object.fromEntries(TABLE_NAMES.map((n) => [n, 0])) as Record<TableName, number>;
     for (const f of report.files) rowCounts[f.table] = f.rowsAccepted;
-    if (options.checkOnly) return { rowCounts, absentTables, report, rejectCount: 0 };
+    if (options.checkOnly) {
+      const given = Object.fromEntries(report.files.map((f) => [f.table, stagingNames(f.table).typed]));
+      await options.inspectChecked?.(given);
+      return { rowCounts, absentTables, report, rejectCount: 0 };
+    }
     const done = { ...rowCounts };
     options.onProgress?.({ stage: 'deriving-views', done });
     await db.query('BEGIN TRANSACTION');

@@ -33,6 +33,18 @@ describe('validate', () => {
     expect(result.stdout.trim().split('\n').at(-1)).toBe('clean: 4 files checked');
   });
 
+  it('warns, without refusing, about referrals from year groups outside a school\'s statutory age range', async () => {
+    // Fixture Primary School (100001) given ages 4–7 (R to year 2): its year 3 referral is outside; its two in
+    // reception are inside. Example Academy (100002, no range given) is never checked.
+    const dir = copyWith('age-range', 'schools.csv', (text) => text.trimEnd().split(/\r?\n/)
+      .map((line, i) => (i === 0 ? `${line},age_low,age_high` : line.startsWith('100001,') ? `${line},4,7` : `${line},,`)).join('\n').concat('\n'));
+    const result = await validate(dir, ...TODAY);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('warning: schools.csv: 100001 (Fixture Primary School) has 1 referral from year groups outside its age range 4–7 (year group 3)');
+    expect(result.stdout.match(/^warning:/gm)).toHaveLength(1);
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('clean: 4 files checked');
+  });
+
   it('passes the same data saved with a BOM, CRLF line endings and quoted commas', async () => {
     expect((await validate('tests/fixtures/contract/bom-crlf', ...TODAY)).code).toBe(0);
   });
