@@ -25,13 +25,15 @@ export interface ChartFigureProps<Row> {
   readonly headingLevel?: 2 | 3;
   /** Called with the Vega view once drawn, e.g. to listen to a selection param (the first callback given is used). */
   readonly onView?: (view: Result['view']) => void;
+  /** The figure element's id, the target of key findings' links. */
+  readonly id?: string;
 }
 
 // `ast: true` evaluates Vega expressions with an interpreter instead of `new Function`, so the page's
 // Content-Security-Policy needs no 'unsafe-eval'. `actions: false`: our own buttons replace Vega's menu.
 const EMBED_OPTIONS: EmbedOptions = { actions: false, renderer: 'svg', ast: true };
 
-export function ChartFigure<Row extends object>({ title, caption, spec, rows, columns, fileName, headingLevel = 2, onView }: ChartFigureProps<Row>) {
+export function ChartFigure<Row extends object>({ title, caption, spec, rows, columns, fileName, headingLevel = 2, onView, id: figureId }: ChartFigureProps<Row>) {
   const [view, setView] = useState<Result['view'] | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [placeholder, near] = useNearViewport();
@@ -48,7 +50,7 @@ export function ChartFigure<Row extends object>({ title, caption, spec, rows, co
   };
 
   return (
-    <figure className="chart-figure" aria-labelledby={`${id}-title`}>
+    <figure className="chart-figure" id={figureId} tabIndex={figureId ? -1 : undefined} aria-labelledby={`${id}-title`}>
       <figcaption>
         <Heading className="chart-figure__title" id={`${id}-title`}>{title}</Heading>
         {caption && <p className="chart-figure__caption">{caption}</p>}

@@ -11,6 +11,8 @@ import { useSchools } from './api/get-schools.ts';
 import { SchoolPicker } from './components/SchoolPicker.tsx';
 import { SchoolSummary } from './components/SchoolSummary.tsx';
 import { ServiceProfileSection } from './components/ServiceProfileSection.tsx';
+import { KeyFindings } from '../../components/findings/KeyFindings.tsx';
+import { schoolFindings } from './lib/key-findings.ts';
 import './my-setting.css';
 
 function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: boolean }) {
@@ -29,6 +31,9 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
   return (
     <div className="my-setting-profile">
       <SchoolSummary profile={profile} periodText={periodText} headingRef={heading} />
+      <KeyFindings findings={schoolFindings(profile.services, profile.school.name)} limit={4}
+        scope={`${profile.school.name} against similar settings and the area, ${periodText}. Flagged comparisons first, then by size of difference.`}
+        none="No figure for this school can be compared: its counts are too small to show." />
       <nav className="my-setting-contents" aria-label="Services on this page">
         <h2 className="heading-m">On this page</h2>
         <ul>

@@ -10,6 +10,8 @@ import { AGE_PHASES, LABELS, SCHOOL_TYPES } from '../../../contract/values.ts';
 import { useRatesByTypePhase } from '../api/get-rates-by-type-phase.ts';
 import { FigureState } from './FigureState.tsx';
 import { FlagTable, type Flag } from './FlagTable.tsx';
+import { FigureNotes } from '../../../components/FigureNotes.tsx';
+import { ratesFigureId } from '../lib/key-findings.ts';
 
 interface RateRow {
   school_type: string; age_phase: string; referrals: number | 'c'; pupils: number | 'c';
@@ -62,6 +64,7 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
   return (
     <div className="equity-service">
       <ChartFigure
+        id={ratesFigureId(service)}
         headingLevel={3}
         title={`${name}: referral rates by school type and age`}
         caption={`Each cell is the number of ${name.toLowerCase()} referrals per 1,000 pupils a year for that school type and age phase, ${period}, and how it compares with the whole area (the "All types, All ages" cell). The word in each cell says the comparison, so colour is not needed to read it. "c" means the figure is hidden because it rests on fewer than 5 referrals or pupils.`}
@@ -73,7 +76,9 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
       {flags.length === 0 ? (
         <p className="body">No school type or age phase is much higher or much lower than the area for {name.toLowerCase()} (none has the area rate outside its 99.8% interval).</p>
       ) : (
-        <FlagTable caption={`${name}: groups much higher or much lower than the area (${flags.length})`} nameHeader="School type and age phase" flags={flags} />
+        <FigureNotes summary={`Why ${flags.length} ${flags.length === 1 ? 'group is' : 'groups are'} flagged much higher or much lower`}>
+          <FlagTable caption={`${name}: groups much higher or much lower than the area (${flags.length})`} nameHeader="School type and age phase" flags={flags} />
+        </FigureNotes>
       )}
     </div>
   );
@@ -84,6 +89,7 @@ export function RatesSection({ services }: { services: readonly string[] }) {
   return (
     <section className="equity-section" aria-labelledby="equity-rates">
       <h2 className="heading-m" id="equity-rates">Referral rates by school type and age</h2>
+      <FigureNotes summary="How the rates are compared with the area">
       <p className="body">
         Rates are compared with the area the way public health profiles (Fingertips) do: if the area rate lies inside a
         group&apos;s 95% confidence interval the group is <em>similar</em>; outside the 95% but inside the 99.8% interval it
@@ -91,6 +97,7 @@ export function RatesSection({ services }: { services: readonly string[] }) {
         Higher is not better or worse: it shows where access differs. The school type and age phase filters do not apply
         here, because the table already breaks the area down by both.
       </p>
+      </FigureNotes>
       <FigureState query={query} loading="Working out referral rates" failed="The referral rates could not be worked out">
         {({ cells, period }) => {
           const shown = services.filter((s) => cells.some((c) => c.service === s));
