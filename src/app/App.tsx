@@ -9,6 +9,8 @@ import { ProgressIndicator, WhenDataReady } from './database-context.tsx';
 import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
 import { useUrlState } from './url-state.ts';
 import { VIEWS, preloadView } from './views.ts';
+import { FigureFrameContext } from '../components/figure-context.tsx';
+import { useFigureFrameValue } from './layout/figure-frame.ts';
 import type { ViewId } from './url-state.ts';
 
 const SERVICE_NAME = 'Therapy Equity Explorer';
@@ -24,6 +26,7 @@ export function App() {
   const definition = VIEWS[view];
   const heading = useRef<HTMLHeadingElement>(null);
   const shownView = useRef(view);
+  const frame = useFigureFrameValue();
 
   useEffect(() => {
     document.title = `${definition.title} – ${SERVICE_NAME}`;
@@ -35,7 +38,7 @@ export function App() {
   }, [view, definition.title]);
 
   return (
-    <>
+    <FigureFrameContext.Provider value={frame}>
       <a className="skip-link" href="#main-content">Skip to main content</a>
       <Header />
       <ServiceNavigation />
@@ -55,6 +58,6 @@ export function App() {
         </main>
       </div>
       <Footer />
-    </>
+    </FigureFrameContext.Provider>
   );
 }

@@ -51,6 +51,14 @@ export const VIEWS: Record<ViewId, ViewDefinition> = {
     usesFilters: false,
     load: () => import('../features/data/DataView.tsx'),
   },
+  methods: {
+    id: 'methods',
+    label: 'Methods',
+    title: 'Methods',
+    summary: 'How every figure is worked out, in plain English, with a glossary and references.',
+    usesFilters: false,
+    load: () => import('../features/methods/MethodsView.tsx'),
+  },
 };
 
 type ViewModule = { default: ComponentType };

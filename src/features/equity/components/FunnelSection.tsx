@@ -92,6 +92,7 @@ function ServiceFunnel({ series, period }: { series: FunnelSeries; period: strin
   return (
     <div className="equity-service">
       <ChartFigure
+        methods={{ section: 'funnel-plots', name: 'Funnel plots' }}
         id={funnelFigureId(series.service)}
         headingLevel={3}
         title={`${name}: schools' referral rates by size`}

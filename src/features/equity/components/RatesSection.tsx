@@ -64,7 +64,9 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
   return (
     <div className="equity-service">
       <ChartFigure
+        methods={{ section: 'comparing-a-group-with-the-area', name: 'Comparing a group with the area' }}
         id={ratesFigureId(service)}
+        minWidth={640}
         headingLevel={3}
         title={`${name}: referral rates by school type and age`}
         caption={`Each cell is the number of ${name.toLowerCase()} referrals per 1,000 pupils a year for that school type and age phase, ${period}, and how it compares with the whole area (the "All types, All ages" cell). The word in each cell says the comparison, so colour is not needed to read it. "c" means the figure is hidden because it rests on fewer than 5 referrals or pupils.`}

@@ -71,6 +71,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
 
       <ChartFigure
         id={rateFigureId(profile.service)}
+        methods={{ section: 'comparing-a-group-with-the-area', name: 'Comparing a group with the area' }}
         headingLevel={3}
         title={`${service}: referral rate beside similar settings and the area`}
         caption={`Referrals per 1,000 pupils per year, ${periodText}, with 95% intervals. ${poolText} ${notDrawn}`}
@@ -79,6 +80,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
 
       <ChartFigure
         id={funnelFigureId(profile.service)}
+        methods={{ section: 'funnel-plots', name: 'Funnel plots' }}
         headingLevel={3}
         title={`${service}: ${schoolName} on the funnel plot`}
         caption={`Every school's referral rate adjusted for its age mix, against its size, with 95% and 99.8% limits around the area rate. ${schoolName} is ringed and labelled${profile.funnelPoint ? '' : ' when plotted; it is not plotted here (fewer than 5 referrals)'}. Schools with 1–4 referrals are not plotted.`}
@@ -95,6 +97,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         <ChartFigure
           headingLevel={3}
           title={`${service}: ${schoolName}'s referrals each month`}
+          methods={{ section: 'statistical-process-control-spc', name: 'Statistical process control (SPC)' }}
           caption={`${hiddenMonths} of ${months.length} months had 1–4 referrals: shown as “c”, with no bar. ${spcSentence(profile.trend)}`}
           spec={monthlyTrendSpec(months, { title: 'Referrals each month', periodLabel: periodText })}
           rows={months} columns={MONTH_COLUMNS} fileName={`my-setting-${urn}-${profile.service}-monthly`} />
@@ -102,6 +105,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
 
       <ChartFigure
         id={waitsFigureId(profile.service)}
+        methods={{ section: 'proportions-and-the-wilson-interval', name: 'Proportions and the Wilson interval' }}
         headingLevel={3}
         title={`${service}: waits to first contact`}
         caption={`Share of first contacts in the period made within 18 weeks of referral, with 95% Wilson intervals; median and 90th percentile waits in the table. A median cannot be added up across schools, so similar settings have none (–). “c”: fewer than 5, not shown.`}
