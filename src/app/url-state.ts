@@ -131,14 +131,15 @@ export function navigateToView(view: ViewId, hash?: string): void {
 }
 
 /** A view's own URL parameter (e.g. `school` in My setting), kept alongside the global state. */
-export function useUrlParam(name: string): [string | undefined, (value: string | undefined) => void] {
+export function useUrlParam(name: string): [string | undefined, (value: string | undefined, mode?: 'push' | 'replace') => void] {
   const search = useSearch();
   const value = new URLSearchParams(search).get(name) ?? undefined;
-  const setValue = useCallback((next: string | undefined) => {
+  // 'push' for a choice the user makes (Back returns to the previous one), 'replace' for a correction.
+  const setValue = useCallback((next: string | undefined, mode: 'push' | 'replace' = 'replace') => {
     const params = new URLSearchParams(window.location.search);
     if (next) params.set(name, next);
     else params.delete(name);
-    writeSearch(serialiseUrlState(parseUrlState(params.toString()), params.toString()), 'replace');
+    writeSearch(serialiseUrlState(parseUrlState(params.toString()), params.toString()), mode);
   }, [name]);
   if ((['view', ...FILTER_NAMES] as string[]).includes(name)) throw new Error(`${name} is global URL state; use useFilters`);
   return [value, setValue];

@@ -14,6 +14,7 @@ import { useFigureFrame } from './figure-context.tsx';
 import type { Column } from './table-columns.ts';
 import { useNearViewport } from './use-near-viewport.ts';
 import { announceChartDrawn } from './Deferred.tsx';
+import { usePrintMode } from './print/print-mode.ts';
 
 export interface ChartFigureProps<Row> {
   readonly title: string;
@@ -41,6 +42,9 @@ export interface ChartFigureProps<Row> {
 
 // `ast: true` evaluates Vega expressions with an interpreter instead of `new Function`, so the page's
 // Content-Security-Policy needs no 'unsafe-eval'. `actions: false`: our own buttons replace Vega's menu.
+/** Tables up to this many rows are printed in the board paper. */
+export const PRINT_TABLE_ROWS = 40;
+
 const EMBED_OPTIONS: EmbedOptions = { actions: false, renderer: 'svg', ast: true };
 
 type SpecTitle = string | { text?: string | string[]; subtitle?: string | string[] } | undefined;
@@ -64,7 +68,12 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
   const { title, caption, spec, rows, columns, fileName, headingLevel = 2, onView, id: figureId, minWidth = 0, methods, mark } = props;
   const [view, setView] = useState<Result['view'] | null>(null);
   const [showTable, setShowTable] = useState(false);
-  const [placeholder, near] = useNearViewport();
+  const [placeholder, nearViewport] = useNearViewport();
+  // The board paper draws every chart and shows every table.
+  const printing = usePrintMode();
+  const near = nearViewport || printing;
+  // A long table (the funnel's every school) is not printed; the board paper says where to find it.
+  const tableShown = showTable || (printing && rows.length <= PRINT_TABLE_ROWS);
   const frame = useFigureFrame();
   const id = useId();
   const Heading = `h${headingLevel}` as const;
@@ -111,9 +120,12 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
       </div>
-      <div id={`${id}-table`} className="chart-figure__table" hidden={!showTable}>
-        {showTable && <DataTable caption={`Data for: ${title}`} rows={rows} columns={columns} />}
+      <div id={`${id}-table`} className="chart-figure__table" hidden={!tableShown}>
+        {tableShown && <DataTable caption={`Data for: ${title}`} rows={rows} columns={columns} />}
       </div>
+      {printing && !tableShown && (
+        <p className="chart-figure__print-note">The data table ({rows.length} rows) is too long to print: download it as a CSV from this chart in Therapy Equity Explorer.</p>
+      )}
       {(caption || methods) && (
         <details className="details chart-figure__about">
           <summary className="details__summary">About this figure</summary>

@@ -54,7 +54,8 @@ export default function MySettingView() {
   const [chosenHere, setChosenHere] = useState(false);
   const choose = (urn: string) => {
     setChosenHere(true);
-    setSchool(urn);
+    // A history entry per school chosen, so Back returns to the previous school.
+    setSchool(urn, 'push');
   };
   return (
     <>
