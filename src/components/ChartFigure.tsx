@@ -47,6 +47,12 @@ export const PRINT_TABLE_ROWS = 40;
 
 const EMBED_OPTIONS: EmbedOptions = { actions: false, renderer: 'svg', ast: true };
 
+/** Columns of sentences (explanations) would take pages in print: they are in the notes and the CSV instead. */
+function printColumns<Row extends object>(rows: readonly Row[], columns: readonly Column<Row>[]): readonly Column<Row>[] {
+  const averageLength = (c: Column<Row>) => rows.reduce((sum, r) => sum + String(r[c.key] ?? '').length, 0) / Math.max(1, rows.length);
+  return columns.filter((c) => averageLength(c) <= 40);
+}
+
 type SpecTitle = string | { text?: string | string[]; subtitle?: string | string[] } | undefined;
 
 /** The spec's subtitle lines (units, period, notes), shown as text beside the heading and in downloads. */
@@ -121,7 +127,7 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
         </button>
       </div>
       <div id={`${id}-table`} className="chart-figure__table" hidden={!tableShown}>
-        {tableShown && <DataTable caption={`Data for: ${title}`} rows={rows} columns={columns} />}
+        {tableShown && <DataTable caption={`Data for: ${title}`} rows={rows} columns={printing && !showTable ? printColumns(rows, columns) : columns} />}
       </div>
       {printing && !tableShown && (
         <p className="chart-figure__print-note">The data table ({rows.length} rows) is too long to print: download it as a CSV from this chart in Therapy Equity Explorer.</p>
