@@ -32,7 +32,8 @@ export interface ChartFigureProps<Row> {
   readonly onView?: (view: Result['view']) => void;
   /** The figure element's id, the target of key findings' links. */
   readonly id?: string;
-  /** The narrowest width (px) the chart can be read at; narrower containers scroll sideways. Default 0. */
+  /** The narrowest width (px) the chart can be read at (axis titles and legends do not wrap); narrower containers,
+   * on a phone, scroll sideways instead of clipping or overlapping. Default 480. */
   readonly minWidth?: number;
   /** The methods page section (its anchor) that explains this figure's method. */
   readonly methods?: { readonly section: string; readonly name: string };
@@ -42,6 +43,8 @@ export interface ChartFigureProps<Row> {
 
 // `ast: true` evaluates Vega expressions with an interpreter instead of `new Function`, so the page's
 // Content-Security-Policy needs no 'unsafe-eval'. `actions: false`: our own buttons replace Vega's menu.
+export const DEFAULT_MIN_WIDTH = 480;
+
 /** Tables up to this many rows are printed in the board paper. */
 export const PRINT_TABLE_ROWS = 40;
 
@@ -71,7 +74,7 @@ function withoutTitle(spec: VisualizationSpec): VisualizationSpec {
 }
 
 export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
-  const { title, caption, spec, rows, columns, fileName, headingLevel = 2, onView, id: figureId, minWidth = 0, methods, mark } = props;
+  const { title, caption, spec, rows, columns, fileName, headingLevel = 2, onView, id: figureId, minWidth = DEFAULT_MIN_WIDTH, methods, mark } = props;
   const [view, setView] = useState<Result['view'] | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [placeholder, nearViewport] = useNearViewport();
