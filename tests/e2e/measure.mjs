@@ -40,6 +40,9 @@ try {
         if (!chart || !(chart.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING)) continue;
         const el = node.parentElement;
         if (!el || el.closest('[hidden], option, script, style') || getComputedStyle(el).display === 'none') continue;
+        // Text folded in a closed <details> is not read before the chart (its summary is).
+        const folded = el.closest('details:not([open])');
+        if (folded && !el.closest('summary')) continue;
         words += node.textContent.trim().split(/\s+/).filter(Boolean).length;
       }
       return { height: document.documentElement.scrollHeight, words };
