@@ -1,4 +1,4 @@
-// One chart as users meet it everywhere: a title and the chart's subtitle (units, period), the Vega-Lite chart
+// One chart as users meet it everywhere: a title, the Vega-Lite chart (with its subtitle: units, period)
 // sized to its container (scrolling sideways when the container is narrower than the chart can be read at), our
 // own accessible buttons to download it (SVG, PNG: with title, subtitle, filters, source and sharing mark) or its
 // data (CSV, with the same header block), the same data as a table, and "About this figure" folded underneath
@@ -58,7 +58,7 @@ function printColumns<Row extends object>(rows: readonly Row[], columns: readonl
 
 type SpecTitle = string | { text?: string | string[]; subtitle?: string | string[] } | undefined;
 
-/** The spec's subtitle lines (units, period, notes), shown as text beside the heading and in downloads. */
+/** The spec's subtitle lines (units, period, notes), for the CSV's header block. */
 export function subtitleLines(spec: VisualizationSpec): string[] {
   const title = (spec as { title?: SpecTitle }).title;
   if (!title || typeof title === 'string') return [];
@@ -66,10 +66,16 @@ export function subtitleLines(spec: VisualizationSpec): string[] {
   return subtitle === undefined ? [] : Array.isArray(subtitle) ? subtitle : [subtitle];
 }
 
-/** The spec drawn on screen: its title and subtitle are the figure's HTML heading and text instead (they wrap). */
+/**
+ * The spec drawn on screen: its title is the figure's HTML heading instead (it wraps on a phone), so the chart keeps
+ * only its subtitle (units, period, which series), which is part of what the chart says. A blank title text keeps
+ * Vega drawing the subtitle; an empty one would drop it.
+ */
 function withoutTitle(spec: VisualizationSpec): VisualizationSpec {
   const copy = { ...spec } as Record<string, unknown>;
-  delete copy.title;
+  const title = copy.title as SpecTitle;
+  if (title && typeof title !== 'string' && title.subtitle !== undefined) copy.title = { ...title, text: ' ', fontSize: 1, offset: 6 };
+  else delete copy.title;
   return copy as VisualizationSpec;
 }
 
@@ -93,7 +99,8 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
   const shown = useMemo(() => ({
     description: typeof caption === 'string' ? `${title}. ${caption}` : title, ...withoutTitle(spec),
   }) as VisualizationSpec, [spec, caption, title]);
-  const labels = { title, subtitle, filters: frame.filtersText, source: `${frame.source}. Downloaded ${frame.date}.`, mark: shownMark };
+  // The chart's own SVG carries its subtitle, so the downloaded image's header adds title, filters, source and mark.
+  const labels = { title, filters: frame.filtersText, source: `${frame.source}. Downloaded ${frame.date}.`, mark: shownMark };
 
   const composed = async () => {
     if (!view) return null;
@@ -112,7 +119,6 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
     <figure className="chart-figure" id={figureId} tabIndex={figureId ? -1 : undefined} aria-labelledby={`${id}-title`}>
       <figcaption>
         <Heading className="chart-figure__title" id={`${id}-title`}>{title}</Heading>
-        {subtitle.length > 0 && <p className="chart-figure__subtitle">{subtitle.join(' · ')}</p>}
       </figcaption>
       <div className="chart-figure__scroll" {...(minWidth > 0 ? { role: 'region', 'aria-label': `${title} (scrolls sideways on a narrow screen)`, tabIndex: 0 } : {})}>
         {near
