@@ -10,6 +10,10 @@ import { ProgressIndicator, WhenDataReady } from './database-context.tsx';
 import { ViewErrorBoundary } from './ViewErrorBoundary.tsx';
 import { useUrlState } from './url-state.ts';
 import { VIEWS, preloadView } from './views.ts';
+import { FigureFrameContext } from '../components/figure-context.tsx';
+import { useFigureFrameValue } from './layout/figure-frame.ts';
+import { BoardPaperButton, BoardPaperFront, DisclosureStatement, usePrintEvents } from '../components/print/BoardPaper.tsx';
+import { useBoardPaperPeriod } from './layout/board-paper-period.ts';
 import type { ViewId } from './url-state.ts';
 
 const SERVICE_NAME = 'Therapy Equity Explorer';
@@ -20,11 +24,18 @@ function ViewHost({ id }: { id: ViewId }) {
   return <View />;
 }
 
+/** The board paper's front matter, with the period the figures cover (the data's months under the filters). */
+function PrintFront({ title }: { title: string }) {
+  return <BoardPaperFront viewTitle={title} period={useBoardPaperPeriod()} />;
+}
+
 export function App() {
   const { view } = useUrlState();
   const definition = VIEWS[view];
   const heading = useRef<HTMLHeadingElement>(null);
   const shownView = useRef(view);
+  const frame = useFigureFrameValue();
+  usePrintEvents();
 
   useEffect(() => {
     document.title = `${definition.title} – ${SERVICE_NAME}`;
@@ -36,7 +47,7 @@ export function App() {
   }, [view, definition.title]);
 
   return (
-    <>
+    <FigureFrameContext.Provider value={frame}>
       <a className="skip-link" href="#main-content">Skip to main content</a>
       <Header />
       <ServiceNavigation />
@@ -47,16 +58,19 @@ export function App() {
           <h1 className="heading-l" ref={heading} tabIndex={-1}>{definition.title}</h1>
           <p className="lead">{definition.summary}</p>
           <WhenDataReady>
+            {definition.printable && <PrintFront title={definition.title} />}
             {definition.usesFilters && <FilterBar />}
+            {definition.printable && <BoardPaperButton />}
             <ViewErrorBoundary key={view}>
               <Suspense fallback={<ProgressIndicator message="Opening the view" />}>
                 <ViewHost id={view} />
               </Suspense>
             </ViewErrorBoundary>
+            {definition.printable && <DisclosureStatement />}
           </WhenDataReady>
         </main>
       </div>
       <Footer />
-    </>
+    </FigureFrameContext.Provider>
   );
 }

@@ -1,6 +1,8 @@
 // The global filters (service, school type, age phase, locality, months), kept in the URL by useFilters().
-// Choices apply at once: they change the figures, not the page, so this is not a change of context.
-import { useId } from 'react';
+// Choices apply at once: they change the figures, not the page, so this is not a change of context. With the
+// keyboard, arrow keys step through a list's options without recomputing the view at every step (each would cost
+// seconds): the choice applies when the keys pause for KEYBOARD_PAUSE_MS, on Enter, or on leaving the list.
+import { useEffect, useId, useRef, useState } from 'react';
 import { AGE_PHASES, LABELS, SCHOOL_TYPES, SERVICES } from '../contract/index.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useSqlQuery } from './database-context.tsx';
@@ -8,7 +10,7 @@ import { useFilters } from './url-state.ts';
 import type { FilterName } from './url-state.ts';
 
 const LOCALITIES_SQL = 'SELECT DISTINCT locality FROM schools WHERE locality IS NOT NULL ORDER BY locality';
-const MONTH_RANGE_SQL = 'SELECT min(month) AS first_month, max(month) AS last_month FROM referrals_enriched';
+export const MONTH_RANGE_SQL = 'SELECT min(month) AS first_month, max(month) AS last_month FROM referrals_enriched';
 
 /** Every yyyy-mm from first to last inclusive. */
 export function monthsBetween(first: string, last: string): string[] {
@@ -28,15 +30,48 @@ interface Option {
   readonly label: string;
 }
 
-function Select({ name, label, allLabel, options }: { name: FilterName; label: string; allLabel: string; options: readonly Option[] }) {
+export const KEYBOARD_PAUSE_MS = 1000;
+
+function Select({ name, label, allLabel, options, hintId }: { name: FilterName; label: string; allLabel: string; options: readonly Option[]; hintId: string }) {
   const [filters, setFilters] = useFilters();
   const id = `${useId()}-${name}`;
+  const [pending, setPending] = useState<string | null>(null);
+  const fromKeyboard = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+  const commit = (value: string | null) => {
+    window.clearTimeout(timer.current);
+    if (value === null) return;
+    setPending(null);
+    setFilters({ [name]: value });
+  };
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const current = filters[name] ?? '';
+  // A value in the URL that is not among the options (a month outside the data) is still shown as chosen.
+  const shown = current && !options.some((o) => o.value === current)
+    ? [...options, { value: current, label: `${name === 'from' || name === 'to' ? formatMonth(current) : current} (not in the data)` }]
+    : options;
   return (
     <div className="form-group filter-bar__item">
       <label className="label" htmlFor={id}>{label}</label>
-      <select className="select" id={id} value={filters[name] ?? ''} onChange={(e) => setFilters({ [name]: e.target.value })}>
+      <select className="select" id={id} aria-describedby={hintId} value={pending ?? current}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit(pending);
+          } else fromKeyboard.current = true;
+        }}
+        onBlur={() => commit(pending)}
+        onChange={(e) => {
+          const value = e.target.value;
+          if (!fromKeyboard.current) return commit(value);
+          fromKeyboard.current = false;
+          setPending(value);
+          window.clearTimeout(timer.current);
+          timer.current = window.setTimeout(() => commit(value), KEYBOARD_PAUSE_MS);
+        }}
+        onPointerDown={() => { fromKeyboard.current = false; }}>
         <option value="">{allLabel}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {shown.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
     </div>
   );
@@ -52,18 +87,20 @@ export function FilterBar() {
   const last = range.data?.[0]?.last_month;
   const months = first && last ? monthsBetween(first, last).map((m) => ({ value: m, label: formatMonth(m) })) : [];
   const anySet = Object.keys(filters).length > 0;
+  const hintId = `${useId()}-hint`;
   return (
     // A named form (a landmark screen-reader users can jump to); it is never submitted: choices apply at once.
     <form className="filter-bar" aria-labelledby="filter-bar-title" onSubmit={(e) => e.preventDefault()}>
       <h2 className="filter-bar__title" id="filter-bar-title">Filters</h2>
+      <p className="filter-bar__hint" id={hintId}>Figures update as you choose; with arrow keys, when you pause or press Enter.</p>
       <div className="filter-bar__items">
-        <Select name="service" label="Service" allLabel="Both services" options={labelled(SERVICES)} />
-        <Select name="type" label="School type" allLabel="All types" options={labelled(SCHOOL_TYPES)} />
-        <Select name="phase" label="Age phase" allLabel="All ages" options={labelled(AGE_PHASES)} />
-        <Select name="locality" label="Locality" allLabel="All localities"
+        <Select hintId={hintId} name="service" label="Service" allLabel="Both services" options={labelled(SERVICES)} />
+        <Select hintId={hintId} name="type" label="School type" allLabel="All types" options={labelled(SCHOOL_TYPES)} />
+        <Select hintId={hintId} name="phase" label="Age phase" allLabel="All ages" options={labelled(AGE_PHASES)} />
+        <Select hintId={hintId} name="locality" label="Locality" allLabel="All localities"
           options={(localities.data ?? []).map((r) => ({ value: r.locality, label: r.locality }))} />
-        <Select name="from" label="From" allLabel="First month" options={months} />
-        <Select name="to" label="To" allLabel="Latest month" options={months} />
+        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} />
+        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
       </div>
       {anySet && (
         <button type="button" className="button button--secondary filter-bar__clear"

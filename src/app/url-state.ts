@@ -7,7 +7,7 @@ import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { AGE_PHASES, LABELS, SCHOOL_TYPES, SERVICES } from '../contract/index.ts';
 import type { AgePhase, SchoolType, Service } from '../contract/index.ts';
 
-export const VIEW_IDS = ['equity', 'demand', 'my-setting', 'data'] as const;
+export const VIEW_IDS = ['equity', 'demand', 'my-setting', 'data', 'methods'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 export const DEFAULT_VIEW: ViewId = 'equity';
 
@@ -86,9 +86,9 @@ function subscribe(onChange: () => void): () => void {
 }
 const getSearch = () => window.location.search;
 
-function writeSearch(search: string, mode: 'push' | 'replace'): void {
-  if (search === window.location.search) return;
-  const url = `${window.location.pathname}${search}${window.location.hash}`;
+function writeSearch(search: string, mode: 'push' | 'replace', hash = window.location.hash): void {
+  if (search === window.location.search && hash === window.location.hash) return;
+  const url = `${window.location.pathname}${search}${hash}`;
   if (mode === 'push') window.history.pushState(null, '', url);
   else window.history.replaceState(null, '', url);
   window.dispatchEvent(new Event(URL_CHANGE));
@@ -125,19 +125,21 @@ export function hrefOfView(view: ViewId, search: string): string {
   return serialiseUrlState({ ...parseUrlState(search), view }, search);
 }
 
-export function navigateToView(view: ViewId): void {
-  writeSearch(hrefOfView(view, window.location.search), 'push');
+/** Switches view (a history entry), optionally at an anchor such as a Methods section ("#funnel-plots"). */
+export function navigateToView(view: ViewId, hash?: string): void {
+  writeSearch(hrefOfView(view, window.location.search), 'push', hash ?? window.location.hash);
 }
 
 /** A view's own URL parameter (e.g. `school` in My setting), kept alongside the global state. */
-export function useUrlParam(name: string): [string | undefined, (value: string | undefined) => void] {
+export function useUrlParam(name: string): [string | undefined, (value: string | undefined, mode?: 'push' | 'replace') => void] {
   const search = useSearch();
   const value = new URLSearchParams(search).get(name) ?? undefined;
-  const setValue = useCallback((next: string | undefined) => {
+  // 'push' for a choice the user makes (Back returns to the previous one), 'replace' for a correction.
+  const setValue = useCallback((next: string | undefined, mode: 'push' | 'replace' = 'replace') => {
     const params = new URLSearchParams(window.location.search);
     if (next) params.set(name, next);
     else params.delete(name);
-    writeSearch(serialiseUrlState(parseUrlState(params.toString()), params.toString()), 'replace');
+    writeSearch(serialiseUrlState(parseUrlState(params.toString()), params.toString()), mode);
   }, [name]);
   if ((['view', ...FILTER_NAMES] as string[]).includes(name)) throw new Error(`${name} is global URL state; use useFilters`);
   return [value, setValue];

@@ -15,12 +15,15 @@ export interface ViewDefinition {
   readonly summary: string;
   /** Whether the global filter bar applies to this view. */
   readonly usesFilters: boolean;
+  /** Whether the view has a board paper (the print button, front matter and disclosure statement). */
+  readonly printable?: boolean;
   readonly load: () => Promise<{ default: ComponentType }>;
 }
 
 export const VIEWS: Record<ViewId, ViewDefinition> = {
   equity: {
     id: 'equity',
+    printable: true,
     label: 'Equity',
     title: 'Equity of access',
     summary: 'How referrals to therapy differ by school type, age and locality.',
@@ -29,6 +32,7 @@ export const VIEWS: Record<ViewId, ViewDefinition> = {
   },
   demand: {
     id: 'demand',
+    printable: true,
     label: 'Demand',
     title: 'Demand and capacity',
     summary: 'Referrals over time against the therapy delivered and the workforce in post.',
@@ -37,6 +41,7 @@ export const VIEWS: Record<ViewId, ViewDefinition> = {
   },
   'my-setting': {
     id: 'my-setting',
+    printable: true,
     label: 'My setting',
     title: 'My setting',
     summary: 'How one school or setting compares with similar schools.',
@@ -50,6 +55,14 @@ export const VIEWS: Record<ViewId, ViewDefinition> = {
     summary: 'The tables loaded in this browser, and loading your own files.',
     usesFilters: false,
     load: () => import('../features/data/DataView.tsx'),
+  },
+  methods: {
+    id: 'methods',
+    label: 'Methods',
+    title: 'Methods',
+    summary: 'How every figure is worked out, in plain English, with a glossary and references.',
+    usesFilters: false,
+    load: () => import('../features/methods/MethodsView.tsx'),
   },
 };
 

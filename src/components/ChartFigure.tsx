@@ -1,15 +1,20 @@
-// One chart as users meet it everywhere: a title, a caption saying what it shows, the Vega-Lite chart, and our own
-// accessible buttons to download it (SVG, PNG) or its data (CSV), and to show the same data as a table.
-import { useId, useState } from 'react';
+// One chart as users meet it everywhere: a title, the Vega-Lite chart (with its subtitle: units, period)
+// sized to its container (scrolling sideways when the container is narrower than the chart can be read at), our
+// own accessible buttons to download it (SVG, PNG: with title, subtitle, filters, source and sharing mark) or its
+// data (CSV, with the same header block), the same data as a table, and "About this figure" folded underneath
+// (how to read it and a link to its section of the methods page).
+import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { VegaEmbed } from 'react-vega';
 import type { EmbedOptions, Result, VisualizationSpec } from 'vega-embed';
 import { DataTable } from './DataTable.tsx';
 import { DownloadCsvButton } from './DownloadCsvButton.tsx';
-import { downloadBlob, downloadUrl, fileNameOf } from './download.ts';
+import { composeSvg, downloadBlob, downloadName, fileNameOf, svgToPng } from './download.ts';
+import { useFigureFrame } from './figure-context.tsx';
 import type { Column } from './table-columns.ts';
 import { useNearViewport } from './use-near-viewport.ts';
 import { announceChartDrawn } from './Deferred.tsx';
+import { usePrintMode } from './print/print-mode.ts';
 
 export interface ChartFigureProps<Row> {
   readonly title: string;
@@ -19,55 +24,136 @@ export interface ChartFigureProps<Row> {
   /** The chart's data, for the table and the CSV. */
   readonly rows: readonly Row[];
   readonly columns: readonly Column<Row>[];
-  /** Base of the downloaded files' names; default from the title. */
+  /** The figure's part of the downloaded files' names; default from the title. */
   readonly fileName?: string;
   /** Heading level of the title inside its view (default 2). */
   readonly headingLevel?: 2 | 3;
   /** Called with the Vega view once drawn, e.g. to listen to a selection param (the first callback given is used). */
   readonly onView?: (view: Result['view']) => void;
+  /** The figure element's id, the target of key findings' links. */
+  readonly id?: string;
+  /** The narrowest width (px) the chart can be read at (axis titles and legends do not wrap); narrower containers,
+   * on a phone, scroll sideways instead of clipping or overlapping. Default 480. */
+  readonly minWidth?: number;
+  /** The methods page section (its anchor) that explains this figure's method. */
+  readonly methods?: { readonly section: string; readonly name: string };
+  /** Overrides the page's sharing mark in the downloads (e.g. the disclosure gate's exact mode). */
+  readonly mark?: string;
 }
 
 // `ast: true` evaluates Vega expressions with an interpreter instead of `new Function`, so the page's
 // Content-Security-Policy needs no 'unsafe-eval'. `actions: false`: our own buttons replace Vega's menu.
+export const DEFAULT_MIN_WIDTH = 480;
+
+/** Tables up to this many rows are printed in the board paper. */
+export const PRINT_TABLE_ROWS = 40;
+
 const EMBED_OPTIONS: EmbedOptions = { actions: false, renderer: 'svg', ast: true };
 
-export function ChartFigure<Row extends object>({ title, caption, spec, rows, columns, fileName, headingLevel = 2, onView }: ChartFigureProps<Row>) {
+/** Columns of sentences (explanations) would take pages in print: they are in the notes and the CSV instead. */
+function printColumns<Row extends object>(rows: readonly Row[], columns: readonly Column<Row>[]): readonly Column<Row>[] {
+  const averageLength = (c: Column<Row>) => rows.reduce((sum, r) => sum + String(r[c.key] ?? '').length, 0) / Math.max(1, rows.length);
+  return columns.filter((c) => averageLength(c) <= 40);
+}
+
+type SpecTitle = string | { text?: string | string[]; subtitle?: string | string[] } | undefined;
+
+/** The spec's subtitle lines (units, period, notes), for the CSV's header block. */
+export function subtitleLines(spec: VisualizationSpec): string[] {
+  const title = (spec as { title?: SpecTitle }).title;
+  if (!title || typeof title === 'string') return [];
+  const subtitle = title.subtitle;
+  return subtitle === undefined ? [] : Array.isArray(subtitle) ? subtitle : [subtitle];
+}
+
+/**
+ * The spec drawn on screen: its title is the figure's HTML heading instead (it wraps on a phone), so the chart keeps
+ * only its subtitle (units, period, which series), which is part of what the chart says. A blank title text keeps
+ * Vega drawing the subtitle; an empty one would drop it.
+ */
+function withoutTitle(spec: VisualizationSpec): VisualizationSpec {
+  const copy = { ...spec } as Record<string, unknown>;
+  const title = copy.title as SpecTitle;
+  if (title && typeof title !== 'string' && title.subtitle !== undefined) copy.title = { ...title, text: ' ', fontSize: 1, offset: 6 };
+  else delete copy.title;
+  return copy as VisualizationSpec;
+}
+
+export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
+  const { title, caption, spec, rows, columns, fileName, headingLevel = 2, onView, id: figureId, minWidth = DEFAULT_MIN_WIDTH, methods, mark } = props;
   const [view, setView] = useState<Result['view'] | null>(null);
   const [showTable, setShowTable] = useState(false);
-  const [placeholder, near] = useNearViewport();
+  const [placeholder, nearViewport] = useNearViewport();
+  // The board paper draws every chart and shows every table.
+  const printing = usePrintMode();
+  const near = nearViewport || printing;
+  // A long table (the funnel's every school) is not printed; the board paper says where to find it.
+  const tableShown = showTable || (printing && rows.length <= PRINT_TABLE_ROWS);
+  const frame = useFigureFrame();
   const id = useId();
   const Heading = `h${headingLevel}` as const;
-  const base = fileName ?? fileNameOf(title);
-  const described: VisualizationSpec = { description: typeof caption === 'string' ? `${title}. ${caption}` : title, ...spec } as VisualizationSpec;
+  const figure = fileName ?? fileNameOf(title);
+  const shownMark = mark ?? frame.mark;
+  const base = downloadName({ view: frame.view, figure, filtersTag: frame.filtersTag, mark: shownMark, date: frame.date });
+  const subtitle = useMemo(() => subtitleLines(spec), [spec]);
+  const shown = useMemo(() => ({
+    description: typeof caption === 'string' ? `${title}. ${caption}` : title, ...withoutTitle(spec),
+  }) as VisualizationSpec, [spec, caption, title]);
+  // The chart's own SVG carries its subtitle, so the downloaded image's header adds title, filters, source and mark.
+  const labels = { title, filters: frame.filtersText, source: `${frame.source}. Downloaded ${frame.date}.`, mark: shownMark };
 
+  const composed = async () => {
+    if (!view) return null;
+    return composeSvg(await view.toSVG(), labels);
+  };
   const saveSvg = async () => {
-    if (view) downloadBlob(new Blob([await view.toSVG()], { type: 'image/svg+xml' }), `${base}.svg`);
+    const out = await composed();
+    if (out) downloadBlob(new Blob([out.svg], { type: 'image/svg+xml' }), `${base}.svg`);
   };
   const savePng = async () => {
-    if (view) downloadUrl(await view.toImageURL('png', 2), `${base}.png`);
+    const out = await composed();
+    if (out) downloadBlob(await svgToPng(out.svg, out.width, out.height), `${base}.png`);
   };
 
   return (
-    <figure className="chart-figure" aria-labelledby={`${id}-title`}>
+    <figure className="chart-figure" id={figureId} tabIndex={figureId ? -1 : undefined} aria-labelledby={`${id}-title`}>
       <figcaption>
         <Heading className="chart-figure__title" id={`${id}-title`}>{title}</Heading>
-        {caption && <p className="chart-figure__caption">{caption}</p>}
       </figcaption>
-      {near
-        ? <VegaEmbed className="chart-figure__chart" spec={described} options={EMBED_OPTIONS} onEmbed={(result) => { setView(result.view); onView?.(result.view); announceChartDrawn(); }} />
-        : <div className="chart-figure__chart chart-figure__placeholder" ref={placeholder} />}
+      <div className="chart-figure__scroll" {...(minWidth > 0 ? { role: 'region', 'aria-label': `${title} (scrolls sideways on a narrow screen)`, tabIndex: 0 } : {})}>
+        {near
+          ? <VegaEmbed className="chart-figure__chart" style={minWidth ? { minWidth } : undefined} spec={shown} options={EMBED_OPTIONS} onEmbed={(result) => { setView(result.view); onView?.(result.view); announceChartDrawn(); }} />
+          : <div className="chart-figure__chart chart-figure__placeholder" ref={placeholder} />}
+      </div>
       <div className="chart-figure__actions">
         <button type="button" className="button button--secondary" onClick={saveSvg} disabled={!view}>Download SVG</button>
         <button type="button" className="button button--secondary" onClick={savePng} disabled={!view}>Download PNG</button>
-        <DownloadCsvButton rows={rows} columns={columns} fileName={base} label="Download data (CSV)" />
+        <DownloadCsvButton rows={rows} columns={columns} fileName={figure} title={title} label="Download data (CSV)" mark={mark}
+          header={subtitle.length ? [['Subtitle', subtitle.join(' · ')]] : []} />
         <button type="button" className="button button--secondary" aria-expanded={showTable} aria-controls={`${id}-table`}
-          onClick={() => setShowTable((shown) => !shown)}>
+          onClick={() => setShowTable((open) => !open)}>
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
       </div>
-      <div id={`${id}-table`} hidden={!showTable}>
-        {showTable && <DataTable caption={`Data for: ${title}`} rows={rows} columns={columns} />}
+      <div id={`${id}-table`} className="chart-figure__table" hidden={!tableShown}>
+        {tableShown && <DataTable caption={`Data for: ${title}`} rows={rows} columns={printing && !showTable ? printColumns(rows, columns) : columns} />}
       </div>
+      {printing && !tableShown && (
+        <p className="chart-figure__print-note">The data table ({rows.length} rows) is too long to print: download it as a CSV from this chart in Therapy Equity Explorer.</p>
+      )}
+      {(caption || methods) && (
+        <details className="details chart-figure__about">
+          <summary className="details__summary">About this figure</summary>
+          <div className="details__text">
+            {caption && <p className="chart-figure__caption">{caption}</p>}
+            {methods && <p className="chart-figure__method">Method: <a href={frame.methodsHref(methods.section)} onClick={(event) => {
+              if (!frame.openMethods || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              frame.openMethods(methods.section);
+            }}>{methods.name}</a> on the Methods page.</p>}
+          </div>
+        </details>
+      )}
     </figure>
   );
 }

@@ -15,7 +15,8 @@ export function announceChartDrawn(): void {
   window.dispatchEvent(new Event(CHART_DRAWN));
 }
 
-export function Deferred({ children, after = true, minHeight = 480 }: { children: ReactNode; after?: boolean; minHeight?: number }) {
+/** True once `after` is true and a chart has been drawn (or 2 s have passed): the moment Deferred reveals. */
+export function useDeferredReveal(after = true): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (!after || ready) return undefined;
@@ -36,6 +37,11 @@ export function Deferred({ children, after = true, minHeight = 480 }: { children
       if (idle !== undefined) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : window.clearTimeout)(idle);
     };
   }, [after, ready]);
+  return ready;
+}
+
+export function Deferred({ children, after = true, minHeight = 480 }: { children: ReactNode; after?: boolean; minHeight?: number }) {
+  const ready = useDeferredReveal(after);
   if (ready) return <>{children}</>;
   return <div style={{ minHeight }} />;
 }

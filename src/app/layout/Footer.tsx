@@ -1,8 +1,42 @@
+// The footer: the accessibility statement (WCAG 2.2 AA and how it is tested), the privacy notice (what is stored
+// where: nothing leaves the device) and the link to the methods. Folded, so they take one line each until opened.
+import { hrefOfView, useSearch } from '../url-state.ts';
+
 export function Footer() {
+  const search = useSearch();
   return (
     <footer className="app-footer">
       <div className="width-container">
-        <p>Therapy Equity Explorer runs entirely in your browser. Files you load are never sent anywhere.</p>
+        <h2 className="visually-hidden">Support links</h2>
+        <details className="details app-footer__details" id="accessibility">
+          <summary className="details__summary">Accessibility statement</summary>
+          <div className="details__text">
+            <p>We want as many people as possible to be able to use Therapy Equity Explorer. It aims to meet the Web Content
+              Accessibility Guidelines (WCAG) 2.2 at level AA. You should be able to use it on a phone-sized screen,
+              use every control from the keyboard, and use a screen reader: every chart has a text description, a data
+              table beside it and its findings in words; colour never carries meaning alone.</p>
+            <p>How we test: every view is checked automatically with axe-core at desktop (1366 px) and phone (390 px)
+              widths and on the printed board paper, in a real Chromium browser, each time the code changes; and by
+              hand with the keyboard alone.</p>
+            <p>Known limits: charts are images with descriptions, so to explore values point by point use the data
+              table. Wide charts scroll sideways on a phone. If you find a problem, tell the team that looks after this
+              tool in your organisation.</p>
+          </div>
+        </details>
+        <details className="details app-footer__details" id="privacy">
+          <summary className="details__summary">Privacy notice</summary>
+          <div className="details__text">
+            <p>Nothing leaves your device. Files you load are read and analysed inside this browser tab, with an
+              in-browser database; they are never uploaded, and the page is not allowed to send data anywhere (its
+              security policy blocks it). There are no cookies, analytics or trackers.</p>
+            <p>What is kept where: your files stay in this tab&apos;s memory and are forgotten when you close it. The
+              filters you choose are in the page address, so a link you share carries the filters but no data.
+              Downloads are saved only where your browser saves files.</p>
+          </div>
+        </details>
+        <p className="app-footer__line">
+          <a href={hrefOfView('methods', search)}>Methods</a> · Therapy Equity Explorer runs entirely in your browser.
+        </p>
       </div>
     </footer>
   );

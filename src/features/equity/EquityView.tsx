@@ -11,7 +11,8 @@ import { ProvisionSection } from './components/ProvisionSection.tsx';
 import { RatesSection } from './components/RatesSection.tsx';
 import { UnmetNeedSection } from './components/UnmetNeedSection.tsx';
 import './equity.css';
-import { Deferred } from '../../components/Deferred.tsx';
+import { Deferred, useDeferredReveal } from '../../components/Deferred.tsx';
+import { EquityKeyFindings } from './components/EquityKeyFindings.tsx';
 import { useRatesByTypePhase } from './api/get-rates-by-type-phase.ts';
 
 const CONTENTS = [
@@ -29,12 +30,10 @@ export default function EquityView() {
   // The rest of the view waits for the heat tables' figure (shared with RatesSection through react-query's cache),
   // so the first chart is not held up by four other figures.
   const firstFigureReady = useRatesByTypePhase().data !== undefined;
+  const restStarted = useDeferredReveal(firstFigureReady);
   return (
     <div className="equity">
-      <p className="body">
-        Showing: {describeFilters(filters, formatMonth)}. Rates are referrals per 1,000 pupils a year. Counts of 1 to 4,
-        and figures worked out from them, are shown as &ldquo;c&rdquo; to protect children&apos;s privacy.
-      </p>
+      <EquityKeyFindings withFunnel={restStarted} filtersText={describeFilters(filters, formatMonth)} />
       <nav className="equity-contents" aria-labelledby="equity-contents-title">
         <h2 className="equity-contents__title" id="equity-contents-title">Contents</h2>
         <ol className="equity-contents__list">

@@ -12,6 +12,8 @@ import { ContextPupilsSection } from './components/ContextPupilsSection.tsx';
 import { SchoolPicker } from './components/SchoolPicker.tsx';
 import { SchoolSummary } from './components/SchoolSummary.tsx';
 import { ServiceProfileSection } from './components/ServiceProfileSection.tsx';
+import { KeyFindings } from '../../components/findings/KeyFindings.tsx';
+import { schoolFindings } from './lib/key-findings.ts';
 import './my-setting.css';
 
 function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: boolean }) {
@@ -30,6 +32,9 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
   return (
     <div className="my-setting-profile">
       <SchoolSummary profile={profile} periodText={periodText} headingRef={heading} />
+      <KeyFindings findings={schoolFindings(profile.services, profile.school.name)} limit={4}
+        scope={`${profile.school.name} against similar settings and the area, ${periodText}. Flagged comparisons first, then by size of difference.`}
+        none="No figure for this school can be compared: its counts are too small to show." />
       <nav className="my-setting-contents" aria-label="Services on this page">
         <h2 className="heading-m">On this page</h2>
         <ul>
@@ -51,7 +56,8 @@ export default function MySettingView() {
   const [chosenHere, setChosenHere] = useState(false);
   const choose = (urn: string) => {
     setChosenHere(true);
-    setSchool(urn);
+    // A history entry per school chosen, so Back returns to the previous school.
+    setSchool(urn, 'push');
   };
   return (
     <>

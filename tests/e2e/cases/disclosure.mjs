@@ -1,5 +1,7 @@
 // End-to-end cases for the disclosure modes (src/app/layout/DisclosureBanner.tsx): shareable by default, exact only
-// by an explicit choice, marked on every view while on, and never carried in the URL.
+// by an explicit choice, marked on every view and download while on, and never carried in the URL.
+import { readFileSync } from 'node:fs';
+
 const TIMEOUT = 60_000;
 
 /** Heat-table cells that say they are hidden ("c: fewer than 5"), once the heat tables are drawn. */
@@ -31,6 +33,12 @@ export const CASES = [
     await page.waitForFunction(HIDDEN_CELLS_ZERO, null, { timeout: TIMEOUT });
     check(!page.url().includes('exact') && !page.url().includes('disclosure'), `exact mode leaked into the URL: ${page.url()}`);
     await shot('disclosure-exact.png');
+    // A download made now says EXACT in its name and in its header block.
+    const figure = page.locator('section[aria-labelledby="equity-rates"] figure').first();
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Download data (CSV)' }).click()]);
+    const body = readFileSync(await download.path(), 'utf8');
+    check(download.suggestedFilename().includes('EXACT-not-for-sharing'), `exact download named ${download.suggestedFilename()}`);
+    check(body.includes('EXACT — contains small numbers — not for sharing'), 'the exact CSV does not carry the mark');
     // Another view keeps the mark.
     await page.getByRole('navigation', { name: 'Views' }).getByRole('link').nth(1).click();
     check(await page.getByRole('alert').filter({ hasText: 'EXACT' }).isVisible(), 'the exact banner is gone on another view');

@@ -20,7 +20,9 @@ async function waitForSection(page, id, count) {
 
 async function flagRows(page, caption) {
   const table = page.locator('table', { has: page.locator('caption', { hasText: caption }) });
-  await table.waitFor({ timeout: TIMEOUT });
+  await table.waitFor({ state: 'attached', timeout: TIMEOUT });
+  // Flag tables are folded under their figure: open the details holding this one, as a reader would.
+  await table.evaluate((t) => { for (let d = t.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true; });
   return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent.trim())));
 }
 
@@ -60,6 +62,39 @@ export const CASES = [
     await shot('equity-full.png');
   }],
 
+  ['equity: key findings lead the page, name the planted patterns with their numbers and rule, and link to their charts', async ({ page, baseUrl, shot, check }) => {
+    await page.goto(baseUrl);
+    const box = page.locator('section.key-findings');
+    await box.waitFor({ timeout: TIMEOUT });
+    // The funnel's outliers join once the funnel is computed.
+    await page.waitForFunction(() => /Fernholme/.test(document.querySelector('section.key-findings')?.textContent ?? ''), null, { timeout: TIMEOUT });
+    const before = await page.evaluate(() => {
+      const findings = document.querySelector('section.key-findings');
+      const firstFigure = document.querySelector('figure.chart-figure');
+      return Boolean(findings && firstFigure && findings.compareDocumentPosition(firstFigure) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    check(before, 'the key findings are not before the first chart');
+    await box.locator('details summary').click();
+    const items = await box.locator('li').allTextContents();
+    check(items.length >= 3, `only ${items.length} findings`);
+    const independent = items.find((t) => t.startsWith('Independent schools: OT referrals'));
+    check(independent && /against 24\.9 across the area/.test(independent) && /much lower: outside the 99\.8% interval/.test(independent),
+      `no finding for independent schools' OT rate: ${items.join(' | ')}`);
+    const fernholme = items.find((t) => t.startsWith('Fernholme Primary Academy: SLT'));
+    check(fernholme && /below the lower 99\.8% funnel limit/.test(fernholme), `no funnel finding for Fernholme: ${fernholme}`);
+    // Ranked: every 99.8% finding before any 95%-only one.
+    const strength = items.map((t) => (/99\.8%/.test(t) ? 2 : 1));
+    check(strength.every((v, i) => i === 0 || strength[i - 1] >= v), `not ranked by certainty: ${strength}`);
+    const link = box.getByRole('link', { name: /^Independent schools: OT referrals/ });
+    const target = (await link.getAttribute('href')).slice(1);
+    check(target === 'figure-rates-OT', `links to #${target}`);
+    await link.click();
+    await page.waitForFunction((id) => document.activeElement?.id === id || location.hash === `#${id}`, target);
+    const title = await page.locator(`#${target} h3`).textContent();
+    check(title === 'Occupational therapy: referral rates by school type and age', `the link leads to "${title}"`);
+    await shot('equity-key-findings.png');
+  }],
+
   ['equity: a service filter updates the charts', async ({ page, baseUrl, shot, check, waitForChart }) => {
     await page.goto(baseUrl);
     await waitForChart(page);
@@ -97,8 +132,9 @@ export const CASES = [
     check(clicked.get('service') === 'SLT' && clicked.get('to') === '2026-08', `filters not kept: ${page.url()}`);
     await page.goBack();
     await waitForSection(page, SECTION.funnel, 1);
-    // Keyboard: the outlier's link in the table under the chart.
-    const link = page.getByRole('link', { name: /^Fernholme Primary Academy/ });
+    // Keyboard: the outlier's link in the table folded under the chart.
+    await section(page, SECTION.funnel).getByText(/schools are outside the 99\.8% limits$/).first().click();
+    const link = section(page, SECTION.funnel).getByRole('link', { name: /^Fernholme Primary Academy/ });
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.searchParams.get('view') === 'my-setting', { timeout: TIMEOUT });

@@ -26,6 +26,9 @@ export const CASES = [
     check(charts >= 8, `only ${charts} charts drawn`);
     const summary = await page.locator('.my-setting-summary').textContent();
     for (const text of ['Mainstream', 'Primary', 'West', '443']) check(summary.includes(text), `summary lacks ${text}`);
+    const findings = await page.locator('section.key-findings li').allTextContents();
+    check(/^Brookcroft CofE Primary School: SLT referrals [\d.]+ per 1,000 pupils a year against [\d.]+ across the area — much higher: outside the 99\.8% interval$/.test(findings[0] ?? ''),
+      `first key finding: ${findings[0]}`);
     const flags = await slt.locator('.my-setting-flags').textContent();
     check(flags.includes('Much higher than the area'), `SLT flags: ${flags.slice(0, 200)}`);
     check(/outside this school's 99\.8% interval/.test(flags), 'the SLT flag is not explained in words');

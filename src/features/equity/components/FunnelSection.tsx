@@ -13,6 +13,8 @@ import { mySettingHref, navigateTo } from '../links.ts';
 import { FigureState } from './FigureState.tsx';
 import { FlagTable } from './FlagTable.tsx';
 import { SchoolLink } from './SchoolLink.tsx';
+import { FigureNotes } from '../../../components/FigureNotes.tsx';
+import { funnelFigureId } from '../lib/key-findings.ts';
 
 interface FunnelRow {
   name: string; urn: string; school_type: string; locality: string; pupils: number; referrals: number;
@@ -90,6 +92,8 @@ function ServiceFunnel({ series, period }: { series: FunnelSeries; period: strin
   return (
     <div className="equity-service">
       <ChartFigure
+        methods={{ section: 'funnel-plots', name: 'Funnel plots' }}
+        id={funnelFigureId(series.service)}
         headingLevel={3}
         title={`${name}: schools' referral rates by size`}
         caption={`Each point is a school: its ${name.toLowerCase()} referrals per 1,000 pupils a year, ${period}, adjusted for the ages of its pupils, against its size. Schools inside the funnel differ from the area rate (${series.areaRate.toFixed(1)}) by no more than chance would explain; about 1 school in 20 falls outside the dashed 95% limits by chance alone, and about 1 in 500 outside the solid 99.8% limits. Hover over a point for its figures; click it to open the school in My setting.`}
@@ -104,7 +108,11 @@ function ServiceFunnel({ series, period }: { series: FunnelSeries; period: strin
       )}
       {outside998.length === 0
         ? <p className="body">No school lies outside the 99.8% limits for {name.toLowerCase()}.</p>
-        : <OutlierTable caption={`${name}: schools outside the 99.8% limits (${outside998.length})`} points={outside998} />}
+        : (
+          <FigureNotes summary={`Why ${outside998.length} ${outside998.length === 1 ? 'school is' : 'schools are'} outside the 99.8% limits`}>
+            <OutlierTable caption={`${name}: schools outside the 99.8% limits (${outside998.length})`} points={outside998} />
+          </FigureNotes>
+        )}
       {outside95.length > 0 && (
         <details className="equity-details">
           <summary className="equity-details__summary">{outside95.length} more {outside95.length === 1 ? 'school' : 'schools'} outside the 95% limits only</summary>
@@ -122,12 +130,14 @@ export function FunnelSection({ services }: { services: readonly string[] }) {
   return (
     <section className="equity-section" aria-labelledby="equity-funnel">
       <h2 className="heading-m" id="equity-funnel">Schools that refer more or less than expected</h2>
+      <FigureNotes summary="How schools are placed on the funnel">
       <p className="body">
         Referrals fall steeply with age, so each school&apos;s rate is adjusted for its age mix: it is compared with what its
         pupils would be expected to refer at the area&apos;s rate for each age phase. The funnel lines are control limits
         around the area rate; they are wide for small schools, whose rates vary more by chance. A school outside the
         99.8% limits is very unlikely to differ by chance alone and is worth a conversation, not a judgement.
       </p>
+      </FigureNotes>
       <FigureState query={query} loading="Placing schools on the funnel plot" failed="The funnel plot could not be drawn">
         {({ series, period }) => {
           const shown = services.flatMap((service) => series.filter((s) => s.service === service && s.points.length > 0));

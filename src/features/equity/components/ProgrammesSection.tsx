@@ -64,6 +64,7 @@ function ImpactChart({ impacts, windowMonths }: { impacts: ProgrammeImpact[]; wi
   return (
     <>
       <ChartFigure
+        methods={{ section: 'universal-programmes', name: 'Universal programmes' }}
         headingLevel={3}
         title="Referral rates before and after a school started a universal programme"
         caption={`For each school that started a universal programme during the data, its referrals per 1,000 pupils a year in the ${windowMonths} months before and after it started (top line), beside the same change in comparison schools of the same type and phase that never ran one (bottom line). The ratio of the two changes says whether the school's referrals moved differently from its comparison schools; 1 means no difference.`}

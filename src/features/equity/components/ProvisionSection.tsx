@@ -54,6 +54,7 @@ function ProvisionChart({ rows, period, measure }: { rows: ProvisionByType[]; pe
   const unit = measure === 'hours_per_100' ? 'therapist hours' : 'therapy sessions';
   return (
     <ChartFigure
+      methods={{ section: 'rates-and-their-intervals', name: 'Rates and their intervals' }}
       headingLevel={3}
       title={`Therapy provision by school type (${unit})`}
       caption={`The ${unit} delivered in schools of each type per 100 pupils on roll a year, ${period}, for each service. It counts all delivery models: whole-school (universal), small-group (targeted) and individual (specialist) work. The data table has both hours and sessions.`}

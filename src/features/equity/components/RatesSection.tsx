@@ -10,6 +10,8 @@ import { AGE_PHASES, LABELS, SCHOOL_TYPES } from '../../../contract/values.ts';
 import { useRatesByTypePhase } from '../api/get-rates-by-type-phase.ts';
 import { FigureState } from './FigureState.tsx';
 import { FlagTable, type Flag } from './FlagTable.tsx';
+import { FigureNotes } from '../../../components/FigureNotes.tsx';
+import { ratesFigureId } from '../lib/key-findings.ts';
 
 interface RateRow {
   school_type: string; age_phase: string; referrals: number | 'c'; pupils: number;
@@ -82,6 +84,9 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
   return (
     <div className="equity-service">
       <ChartFigure
+        methods={{ section: 'comparing-a-group-with-the-area', name: 'Comparing a group with the area' }}
+        id={ratesFigureId(service)}
+        minWidth={640}
         headingLevel={3}
         title={`${name}: referral rates by school type and age`}
         caption={`Each cell is the number of ${name.toLowerCase()} referrals per 1,000 pupils a year for that school type and age phase, ${period}. Like for like: each cell is compared with all school types at the same age (its column's "All types" cell, the benchmark); a school type's "All ages" cell shows its rate adjusted for age mix and compares its referrals with those expected at the area's rate for each age phase. The word in each cell says the comparison, so colour is not needed to read it. "c" means fewer than 5 referrals, hidden to protect children's privacy.`}
@@ -102,7 +107,9 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
       {flags.length === 0 ? (
         <p className="body">No school type or age phase is much higher or much lower than its like-for-like benchmark for {name.toLowerCase()} (none has its benchmark outside its 99.8% interval).</p>
       ) : (
-        <FlagTable caption={`${name}: groups much higher or much lower than their like-for-like benchmark (${flags.length})`} nameHeader="School type and age phase" flags={flags} />
+        <FigureNotes summary={`Why ${flags.length} ${flags.length === 1 ? 'group is' : 'groups are'} flagged much higher or much lower`}>
+          <FlagTable caption={`${name}: groups much higher or much lower than their like-for-like benchmark (${flags.length})`} nameHeader="School type and age phase" flags={flags} />
+        </FigureNotes>
       )}
     </div>
   );
@@ -113,6 +120,7 @@ export function RatesSection({ services }: { services: readonly string[] }) {
   return (
     <section className="equity-section" aria-labelledby="equity-rates">
       <h2 className="heading-m" id="equity-rates">Referral rates by school type and age</h2>
+      <FigureNotes summary="How the rates are compared: like with like">
       <p className="body">
         Referral rates fall steeply with age, so each group is compared like with like, the way public health profiles
         (Fingertips) do: a school type at one age phase against all school types at the same age; a school type at all
@@ -122,6 +130,7 @@ export function RatesSection({ services }: { services: readonly string[] }) {
         Higher is not better or worse: it shows where access differs. The school type and age phase filters do not apply
         here, because the table already breaks the area down by both; the service, locality and period filters do.
       </p>
+      </FigureNotes>
       <FigureState query={query} loading="Working out referral rates" failed="The referral rates could not be worked out">
         {({ cells, period }) => {
           const shown = services.filter((s) => cells.some((c) => c.service === s));

@@ -65,6 +65,7 @@ function ServiceUnmetNeed({ service, schools, period }: { service: string; schoo
   return (
     <div className="equity-service">
       <ChartFigure
+        methods={{ section: 'expected-need', name: 'Expected need' }}
         headingLevel={3}
         title={`${name}: need and provision by school`}
         caption={`Each point is a school: need (${NEED_MEANING[service] ?? 'need'}, per 100 pupils, from the school census) against the ${name.toLowerCase()} therapist hours it received per 100 pupils a year, ${period}. Schools in the top quarter for need and the bottom quarter for hours (among schools with at least 20 pupils) are flagged as possible unmet need.`}

@@ -6,6 +6,8 @@ import { funnelPlotSpec, monthlyTrendSpec, settingComparisonSpec, type SettingCo
 import { ChartFigure } from '../../../components/ChartFigure.tsx';
 import { LABELS } from '../../../contract/index.ts';
 import { ComparisonFlag } from './ComparisonFlag.tsx';
+import { FigureNotes } from '../../../components/FigureNotes.tsx';
+import { funnelFigureId, rateFigureId, waitsFigureId } from '../lib/key-findings.ts';
 import { describeAreaLine } from './describe-area-line.ts';
 import { FUNNEL_COLUMNS, MONTH_COLUMNS, PROVISION_COLUMNS, RATE_COLUMNS, WAITS_COLUMNS, type FunnelRow } from './columns.ts';
 
@@ -52,7 +54,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
     <section className="my-setting-service" aria-labelledby={headingId}>
       <h2 className="heading-l my-setting-service__title" id={headingId}>{service}</h2>
 
-      <h3 className="heading-m">At a glance</h3>
+      <FigureNotes summary={`${service}: each comparison and the rule behind it`}>
       <ul className="my-setting-flags">
         {school && <ComparisonFlag what="Referral rate" comparison={school.vs_area} against="the area" explanation={school.vs_area_explanation} />}
         {school && <ComparisonFlag what="Referral rate" comparison={school.vs_similar} against="similar settings" explanation={school.vs_similar_explanation} />}
@@ -65,8 +67,11 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         </li>
         {schoolWaits && <ComparisonFlag what="Seen within 18 weeks" comparison={schoolWaits.vs_area} against="the area" explanation={schoolWaits.vs_area_explanation} />}
       </ul>
+      </FigureNotes>
 
       <ChartFigure
+        id={rateFigureId(profile.service)}
+        methods={{ section: 'comparing-a-group-with-the-area', name: 'Comparing a group with the area' }}
         headingLevel={3}
         title={`${service}: referral rate beside similar settings and the area`}
         caption={`Referrals per 1,000 pupils per year, ${periodText}, with 95% intervals. ${poolText} ${notDrawn}`}
@@ -74,6 +79,8 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         rows={profile.rates} columns={RATE_COLUMNS} fileName={`my-setting-${urn}-${profile.service}-rates`} />
 
       <ChartFigure
+        id={funnelFigureId(profile.service)}
+        methods={{ section: 'funnel-plots', name: 'Funnel plots' }}
         headingLevel={3}
         title={`${service}: ${schoolName} on the funnel plot`}
         caption={`Every school's referral rate adjusted for its age mix, against its size, with 95% and 99.8% limits around the area rate. ${schoolName} is ringed and labelled${profile.funnelPoint ? '' : ' when plotted; it is not plotted here (fewer than 5 referrals)'}. Schools with 1–4 referrals are not plotted.`}
@@ -90,12 +97,15 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         <ChartFigure
           headingLevel={3}
           title={`${service}: ${schoolName}'s referrals each month`}
+          methods={{ section: 'statistical-process-control-spc', name: 'Statistical process control (SPC)' }}
           caption={`${hiddenMonths} of ${months.length} months had 1–4 referrals: shown as “c”, with no bar. ${spcSentence(profile.trend)}`}
           spec={monthlyTrendSpec(months, { title: 'Referrals each month', periodLabel: periodText })}
           rows={months} columns={MONTH_COLUMNS} fileName={`my-setting-${urn}-${profile.service}-monthly`} />
       )}
 
       <ChartFigure
+        id={waitsFigureId(profile.service)}
+        methods={{ section: 'proportions-and-the-wilson-interval', name: 'Proportions and the Wilson interval' }}
         headingLevel={3}
         title={`${service}: waits to first contact`}
         caption={`Share of first contacts in the period made within 18 weeks of referral, with 95% Wilson intervals; median and 90th percentile waits in the table. A median cannot be added up across schools, so similar settings have none (–). “c”: fewer than 5, not shown.`}
