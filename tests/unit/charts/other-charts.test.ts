@@ -5,7 +5,7 @@ import { programmeImpactSpec } from '../../../src/charts/programme-impact-spec.t
 import { provisionByTypeSpec } from '../../../src/charts/provision-by-type-spec.ts';
 import { settingComparisonSpec } from '../../../src/charts/setting-comparison-spec.ts';
 import { SERVICE_COLOURS } from '../../../src/charts/theme.ts';
-import { waitingListChartSpec } from '../../../src/charts/waiting-list-chart-spec.ts';
+import { bandWeeks, waitingListChartSpec } from '../../../src/charts/waiting-list-chart-spec.ts';
 import {
   forecastHistory, monthlyPoints, programmeRows, provisionRows, settingRows, waitingBands, workforcePlan,
 } from './fixtures.ts';
@@ -14,9 +14,17 @@ import { ariaLabel, axisValues, expectGolden, markItems, render } from './helper
 describe('waitingListChartSpec', () => {
   const spec = waitingListChartSpec(waitingBands, { service: 'SLT', asOfLabel: 'at 31 March 2024' });
   it('matches its golden spec', () => expectGolden('waiting-list-chart', spec));
-  it('keeps the band order, draws no bar for a suppressed band and marks it "c"', async () => {
+  it('draws the bands to scale: each spans its weeks and its height is children per week, so area = children', async () => {
+    const rows = (spec.data as { values: { band: string; from: number; to: number; per_week: number | null }[] }).values;
+    // 140 children over 6 weeks, 95 over 12, 31 over 34; the open band is drawn from 52 to 78.
+    expect(rows.map((r) => [r.from, r.to])).toEqual([[0, 6], [6, 18], [18, 52], [52, 78]]);
+    expect(rows.map((r) => r.per_week)).toEqual([140 / 6, 95 / 12, 31 / 34, null]);
+    expect(bandWeeks('12-18 weeks')).toEqual([12, 18]);
+    expect(bandWeeks('52+ weeks')).toEqual([52, 78]);
+  });
+  it('draws no bar for a suppressed band and marks it "c"', async () => {
     const { svg, view } = await render(spec);
-    expect(axisValues(svg, 'Time waited so far')).toEqual(['0–6 weeks', '6–18 weeks', '18–52 weeks', 'over 52 weeks']);
+    expect(svg).toContain("X-axis titled 'Weeks waited so far (52+ drawn to 78)'");
     expect(markItems(svg, 'bands')).toHaveLength(3);
     expect(markItems(svg, 'suppressed_bands').map((t) => t.text)).toEqual(['c']);
     expect(markItems(svg, 'band_values').map((t) => t.text)).toEqual(['140', '95', '31']);
