@@ -1,19 +1,31 @@
 // A wait measure over time as an XmR chart (METHODS §5): the monthly values, mean (solid), process limits (dashed,
-// drawn truncated at 0) and the target (thick dotted line, labelled). Special-cause points are shaped and coloured by
-// direction; months not shown (fewer than 10 seen, or 1–4 children) are left out and break the line.
+// drawn truncated at 0) and the target (thick dotted line, labelled). Where a measure has a better direction (% seen
+// within the target: higher; median wait: lower), special-cause points are improvement (blue) or concern (orange),
+// as in Making Data Count; the waiting list's are only higher or lower. Months not shown (fewer than 10 seen, or
+// 1–4 children) are left out and break the line.
 import type { TopLevelSpec } from 'vega-lite';
 import type { WaitsMeasure } from '../analytics/waits-over-time.ts';
 import { drawnLimit } from '../stats/spc.ts';
 import { formatMonth, formatOneDp, label, monthStart } from './format.ts';
-import { INK, SECONDARY_INK, SPECIAL_CAUSE, Y_TITLE_ABOVE, frame } from './theme.ts';
+import { INK, PALETTE, SECONDARY_INK, SPECIAL_CAUSE, Y_TITLE_ABOVE, frame } from './theme.ts';
 
-const CAUSES = ['Common cause', 'Special cause: higher', 'Special cause: lower'];
+const CAUSES = ['Common cause', 'Special cause: higher', 'Special cause: lower', 'Special cause: improvement', 'Special cause: concern'];
+const CAUSE_COLOURS = [SPECIAL_CAUSE.common, SPECIAL_CAUSE.high, SPECIAL_CAUSE.low, PALETTE.lower, PALETTE.higher];
+
+/** Which kind of special cause a point is, for a measure with or without a better direction. */
+export function causeOf(rule: string | null, side: 'high' | 'low' | null, higherIsBetter: boolean | null): string {
+  if (rule === null || side === null) return CAUSES[0] as string;
+  if (higherIsBetter === null) return (side === 'high' ? CAUSES[1] : CAUSES[2]) as string;
+  return ((side === 'high') === higherIsBetter ? CAUSES[3] : CAUSES[4]) as string;
+}
 
 export function waitsOverTimeSpec(service: string, m: WaitsMeasure): TopLevelSpec {
   const rows = m.points.map((p) => ({
     date: monthStart(p.month), value: p.value, month_text: formatMonth(p.month), value_text: formatOneDp(p.value),
-    cause: p.rule === null ? CAUSES[0] : p.side === 'low' ? CAUSES[2] : CAUSES[1],
+    cause: causeOf(p.rule, p.side, m.higherIsBetter),
+    shape: p.rule === null || p.side === null ? 'circle' : p.side === 'high' ? 'triangle-up' : 'triangle-down',
   }));
+  const causes = CAUSES.filter((_, i) => i === 0 || (m.higherIsBetter === null ? i <= 2 : i >= 3));
   const c = m.chart && m.chart.tooFewForSpc === null ? m.chart : null;
   const lines = [
     ...(c ? [
@@ -51,8 +63,8 @@ export function waitsOverTimeSpec(service: string, m: WaitsMeasure): TopLevelSpe
         mark: { type: 'point', filled: true, size: 50 },
         encoding: {
           x, y: { field: 'value', type: 'quantitative' },
-          color: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: [SPECIAL_CAUSE.common, SPECIAL_CAUSE.high, SPECIAL_CAUSE.low] }, legend: { orient: 'bottom', direction: 'vertical', columns: 1 } },
-          shape: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: CAUSES, range: ['circle', 'triangle-up', 'triangle-down'] } },
+          color: { field: 'cause', type: 'nominal', title: 'Variation', scale: { domain: causes, range: causes.map((c) => CAUSE_COLOURS[CAUSES.indexOf(c)] as string) }, legend: { orient: 'bottom', direction: 'vertical', columns: 1 } },
+          shape: { field: 'shape', type: 'nominal', scale: null, legend: null },
           tooltip: [{ field: 'month_text', title: 'Month' }, { field: 'value_text', title: m.label }, { field: 'cause', title: 'Variation' }],
         },
       },
