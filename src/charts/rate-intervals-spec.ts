@@ -51,8 +51,15 @@ export function rateIntervalRows(cells: readonly RateCell[], service: string): R
   return out.sort((a, b) => a.order - b.order);
 }
 
+/** The log axis cannot show 0: a ratio or bound below this is drawn at it (the tooltip and table keep the value). */
+export const LOG_FLOOR = 0.02;
+const floored = (r: RateIntervalRow): RateIntervalRow => ({
+  ...r, value: Math.max(r.value, LOG_FLOOR), lower95: Math.max(r.lower95, LOG_FLOOR), upper95: Math.max(r.upper95, LOG_FLOOR),
+  lower998: Math.max(r.lower998, LOG_FLOOR), upper998: Math.max(r.upper998, LOG_FLOOR),
+});
+
 export function rateIntervalsSpec(cells: readonly RateCell[], options: RateIntervalsOptions): TopLevelSpec {
-  const rows = rateIntervalRows(cells, options.service);
+  const rows = rateIntervalRows(cells, options.service).map(floored);
   const flagged = rows.filter((r) => r.comparison !== 'similar').length;
   const description = `Chart of ${serviceName(options.service)} referral rates for each school type and age phase as a ratio to its like-for-like benchmark, with 95% and 99.8% intervals`
     + `${options.periodLabel ? `, ${options.periodLabel}` : ''}: ${plural(rows.length, 'group')} shown, ${plural(flagged, 'group')} outside the 95% interval of the benchmark. Hidden (c) and uncompared groups are left out.`;

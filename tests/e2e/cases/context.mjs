@@ -83,7 +83,7 @@ export const CASES = [
 
   ['context: the chosen area is kept in the URL and changes the reference lines', async ({ page, baseUrl, check, runAxe, axeError }) => {
     const section = await open(page, baseUrl, 'view=demand&service=OT', 'Waiting over 18 weeks: published figures for comparison', 1366);
-    await section.locator('summary').click();
+    await section.locator('summary.context-area__summary').click();
     await section.locator('.context-area').screenshot({ path: 'test-output/e2e/context-area-control-1366.png' });
     const violations = axeError(await runAxe(page));
     if (violations) throw violations;
@@ -103,7 +103,7 @@ export const CASES = [
     await page.waitForURL(/view=equity.*icb=NORTH\+EAST\+LONDON|icb=NORTH\+EAST\+LONDON.*view=equity/);
     const equity = sectionOf(page, 'EHC plans: published figures for comparison');
     await equity.waitFor({ timeout: TIMEOUT });
-    await equity.locator('summary').click();
+    await equity.locator('summary.context-area__summary').click();
     await equity.getByRole('button', { name: 'Use the example area' }).click();
     await page.waitForFunction(() => !window.location.search.includes('icb='));
     check((await equity.textContent()).includes('Example area'), 'after the reset the area is not marked as the example');

@@ -60,7 +60,7 @@ export function SpcSummary({ services }: { services: readonly Service[] }) {
           <button type="button" className="button button--secondary" onClick={() => options.setAllChangePoints({})}>Remove all change points</button>
         )}
       </div>
-      <div className="data-table__scroll" role="region" aria-labelledby="demand-summary" tabIndex={0}>
+      <div className="data-table__scroll" role="region" aria-label="Summary table: one row per series" tabIndex={0}>
         <table className="data-table demand-summary-table">
           <caption className="visually-hidden">Making Data Count summary of referrals by series</caption>
           <thead>
