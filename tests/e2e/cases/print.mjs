@@ -58,7 +58,7 @@ export const CASES = [
     checkPaper(paper, check, {
       min: 4, max: 20,
       must: ['Board paper', 'SYNTHETIC', 'Occupational therapy', 'Key findings', 'Independent schools: OT referrals',
-        'Data for: Occupational therapy: referral rates by school type and age', 'Disclosure statement', 'How the rates are compared with the area'],
+        'Data for: Occupational therapy: referral rates by school type and age', 'Disclosure statement', 'How the rates are compared: like with like'],
     });
   }],
 
