@@ -44,9 +44,9 @@ export const NEED_MEASURE: Record<string, string> = {
 
 const per100PerYear = (value: number, pupils: number, months: number) => (pupils > 0 ? (value / pupils) * 100 * (12 / months) : null);
 
-interface Published1 { slcn: Count; ehcp: Count; referrals: Count }
+interface PublishedCounts { slcn: Count; ehcp: Count; referrals: Count }
 
-function needOf(row: ProvisionRow, p: Published1): number | null | 'c' {
+function needOf(row: ProvisionRow, p: PublishedCounts): number | null | 'c' {
   if (row.pupils <= 0) return null;
   const count = row.service === 'SLT' ? (p.slcn ?? p.ehcp) : p.ehcp;
   if (count === 'c') return 'c';
@@ -55,17 +55,17 @@ function needOf(row: ProvisionRow, p: Published1): number | null | 'c' {
 
 /** Flags within one service's rows (the quartiles never mix services). */
 export function flagUnmetNeed(rows: readonly ProvisionRow[], prevalence: PrevalenceAssumptions, gate: Gate): ProvisionSchool[] {
-  const published = rows.map((r): Published1 => ({
+  const published = rows.map((r): PublishedCounts => ({
     slcn: r.pupils_slcn === null ? null : gate.count(r.pupils_slcn), ehcp: gate.count(r.pupils_ehcp), referrals: gate.count(r.referrals),
   }));
-  const needs = rows.map((r, i) => needOf(r, published[i] as Published1));
+  const needs = rows.map((r, i) => needOf(r, published[i] as PublishedCounts));
   const eligible = rows.map((r, i) => r.pupils >= MIN_PUPILS_FOR_UNMET_NEED && typeof needs[i] === 'number');
   const needValues = needs.filter((n, i): n is number => eligible[i] === true);
   const hours = rows.filter((_, i) => eligible[i]).map((r) => per100PerYear(r.therapist_hours, r.pupils, r.months) ?? 0);
   const highNeed = needValues.length ? percentile(needValues, 0.75) : Infinity;
   const lowHours = hours.length ? percentile(hours, 0.25) : -Infinity;
   return rows.map((r, i) => {
-    const p = published[i] as Published1;
+    const p = published[i] as PublishedCounts;
     const need = needs[i] ?? null;
     const hoursPer100 = per100PerYear(r.therapist_hours, r.pupils, r.months);
     const unmet = eligible[i] === true && typeof need === 'number' && hoursPer100 !== null && need >= highNeed && hoursPer100 <= lowHours;

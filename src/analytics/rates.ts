@@ -64,7 +64,7 @@ export function comparedWithText(kind: RateCellKind, agePhase: string | null): s
   }
 }
 
-interface Published1 { value: number | null; shown: number | 'c' }
+interface PublishedCount { value: number | null; shown: number | 'c' }
 
 type CountedRow = { service: string; school_type: string | null; age_phase: string | null; referrals: Cell; pupils: number; months: number };
 
@@ -80,7 +80,7 @@ function blank(row: CountedRow, kind: RateCellKind, shown: number | 'c'): RateCe
 }
 
 /** One cell's figures from its published count; `phaseRate` holds the area's published rate per pupil-year by phase. */
-export function rateCell(row: CountedRow, count: Published1, context: { phaseRate: Map<string, number | null>; typePhases: readonly CountedRow[]; areaRate: number | null }): RateCell {
+export function rateCell(row: CountedRow, count: PublishedCount, context: { phaseRate: Map<string, number | null>; typePhases: readonly CountedRow[]; areaRate: number | null }): RateCell {
   const kind = kindOf(row);
   const out = blank(row, kind, count.shown);
   if (count.value === null) {
@@ -128,7 +128,7 @@ export function rateCell(row: CountedRow, count: Published1, context: { phaseRat
 }
 
 /** Every cell of one service, from published counts. */
-export function serviceCells(rows: readonly CountedRow[], count: (c: Cell) => Published1): RateCell[] {
+export function serviceCells(rows: readonly CountedRow[], count: (c: Cell) => PublishedCount): RateCell[] {
   const published = new Map(rows.map((r) => [r, count(r.referrals)]));
   const phaseRate = new Map<string, number | null>();
   for (const r of rows) {
@@ -141,7 +141,7 @@ export function serviceCells(rows: readonly CountedRow[], count: (c: Cell) => Pu
   const areaValue = area ? published.get(area)?.value ?? null : null;
   const areaExposure = area ? pupilYears(area.pupils, area.months) : 0;
   const areaRate = areaValue !== null && areaExposure > 0 ? (areaValue / areaExposure) * PER_PUPILS : null;
-  return rows.map((r) => rateCell(r, published.get(r) as Published1, {
+  return rows.map((r) => rateCell(r, published.get(r) as PublishedCount, {
     phaseRate, areaRate,
     typePhases: r.school_type !== null && r.age_phase === null ? rows.filter((x) => x.school_type === r.school_type && x.age_phase !== null) : [],
   }));
