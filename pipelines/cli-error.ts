@@ -5,15 +5,18 @@ export class CliError extends Error {
   }
 }
 
-/** Minimal flag parsing: `--name value`, `--flag`; everything else is positional. */
-export function parseArgs(argv: readonly string[]): { positional: string[]; flags: Map<string, string> } {
+/**
+ * Minimal flag parsing: `--name value`, `--flag`; everything else is positional. A flag named in `switches` never
+ * takes a value, so `report --exact DIR` leaves DIR positional.
+ */
+export function parseArgs(argv: readonly string[], switches: readonly string[] = []): { positional: string[]; flags: Map<string, string> } {
   const positional: string[] = [];
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg.startsWith('--')) {
       const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) {
+      if (next !== undefined && !next.startsWith('--') && !switches.includes(arg.slice(2))) {
         flags.set(arg.slice(2), next);
         i++;
       } else flags.set(arg.slice(2), 'true');

@@ -52,11 +52,8 @@ export function reportAsCsv(report: Report): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv);
+  const { positional, flags } = parseArgs(argv, ['exact', 'no-screening', 'raw-spc']);
   rejectUnknownFlags(flags, FLAGS, usage);
-  // --exact takes no value: a word after it is the folder.
-  const exactValue = flags.get('exact');
-  if (exactValue !== undefined && exactValue !== 'true') positional.unshift(exactValue);
   const dir = positional[0];
   if (!dir || positional.length > 1) throw new CliError(`usage: ${usage}`, 2);
   const format = flags.get('format') ?? 'json';

@@ -11,7 +11,7 @@
 // figure can be worked back to a hidden school's count (the area total is a perturbed cell of its own).
 import type { CountQuery, Gate, Published } from '../disclosure/index.ts';
 import { cellSum } from '../disclosure/index.ts';
-import { formatNumber, funnelLimits, funnelPosition, rateInterval } from '../stats/index.ts';
+import { expectedCount, formatNumber, funnelLimits, funnelPosition, rateInterval } from '../stats/index.ts';
 import type { Filters, Period } from './filters.ts';
 import { gateOf } from './gate.ts';
 import { periodParams } from './params.ts';
@@ -89,9 +89,9 @@ export function phaseRates(rows: readonly SchoolPhaseRow[], gate: Gate): Map<str
 
 /** Expected referrals for a school's rolls at the phase rates (a hidden phase rate counts as 0). */
 export function expectedFor(rolls: ReadonlyMap<string, number>, months: number, rates: ReadonlyMap<string, number | null>): number {
-  let e = 0;
-  for (const [phase, roll] of rolls) e += pupilYears(roll, months) * (rates.get(phase) ?? 0);
-  return e;
+  const exposure = new Map([...rolls].map(([phase, roll]) => [phase, pupilYears(roll, months)]));
+  const shown = new Map([...rates].flatMap(([phase, rate]) => (rate === null ? [] : [[phase, rate] as const])));
+  return expectedCount(exposure, shown);
 }
 
 export function funnelSeries(service: string, rows: readonly SchoolPhaseRow[], gate: Gate): FunnelSeries {

@@ -7,7 +7,7 @@
 import { LABELS } from '../contract/values.ts';
 import type { Cell, CountQuery, Published } from '../disclosure/index.ts';
 import {
-  compareWithBenchmark, comparisonExplanation, formatNumber, rateInterval, standardisedRatio, type Comparison,
+  compareWithBenchmark, comparisonExplanation, expectedCount, formatNumber, rateInterval, standardisedRatio, type Comparison,
 } from '../stats/index.ts';
 import type { Filters, Period } from './filters.ts';
 import { gateOf, HIDDEN_SMALL } from './gate.ts';
@@ -107,15 +107,10 @@ export function rateCell(row: CountedRow, count: PublishedCount, context: { phas
     };
   }
   // A school type at all ages: observed ÷ expected from the area's phase rates, compared with 1.
-  let expected = 0;
-  for (const phaseRow of context.typePhases) {
-    const per = context.phaseRate.get(phaseRow.age_phase ?? '');
-    if (per === null || per === undefined) {
-      if (phaseRow.pupils > 0) return { ...withRate, explanation: 'Not compared: the area\'s rate for one of its age phases is hidden (fewer than 5 referrals), so no expected count.' };
-      continue;
-    }
-    expected += pupilYears(phaseRow.pupils, phaseRow.months) * per;
-  }
+  const hiddenRate = context.typePhases.some((p) => p.pupils > 0 && (context.phaseRate.get(p.age_phase ?? '') ?? null) === null);
+  if (hiddenRate) return { ...withRate, explanation: 'Not compared: the area\'s rate for one of its age phases is hidden (fewer than 5 referrals), so no expected count.' };
+  const rates = new Map([...context.phaseRate].flatMap(([phase, rate]) => (rate === null ? [] : [[phase, rate] as const])));
+  const expected = expectedCount(new Map(context.typePhases.map((p) => [p.age_phase ?? '', pupilYears(p.pupils, p.months)])), rates);
   const sr = standardisedRatio(count.value, expected);
   if (!Number.isFinite(sr.ratio)) return { ...withRate, expected, explanation: 'Not compared: no referrals are expected from its pupils\' ages.' };
   const comparison = compareWithBenchmark(sr.ci95, sr.ci998, 1);

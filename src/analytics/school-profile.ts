@@ -20,7 +20,7 @@ import { PER_PUPILS, pupilYears } from './rates.ts';
 import { schoolsOf, type SchoolCells } from './school-cells.ts';
 import type { AnalyticsSettings } from './settings.ts';
 import { spcSeries, type SpcSeries } from './spc.ts';
-import { MIN_SEEN_FOR_QUANTILES, proportionWithin } from './waits.ts';
+import { proportionWithin, quantileShown } from './waits.ts';
 
 type Shown = number | null | 'c';
 export type ProfileGroup = 'school' | 'similar' | 'area';
@@ -163,9 +163,8 @@ function waitsRow(service: string, group: ProfileGroup, label: string, schools: 
     vs = compareWithBenchmark(ci95, ci998, areaP.pct);
     text = comparisonExplanation(vs, areaP.pct, ci95, ci998, { unit: '%', subject: subjectOf(group), measure: 'share seen within 18 weeks' });
   }
-  const quantile = (v: number | null): Shown => (seen === 'c' ? 'c' : typeof seen === 'number' && seen >= MIN_SEEN_FOR_QUANTILES ? v : v === null ? null : 'c');
   return {
-    service, group, label, schools, seen, median_weeks: quantile(w.median), p90_weeks: quantile(w.p90),
+    service, group, label, schools, seen, median_weeks: quantileShown(w.median, seen), p90_weeks: quantileShown(w.p90, seen),
     seen_within_18_weeks: within, pct_within_18_weeks: p.pct, lower95: p.lower, upper95: p.upper,
     waiting: gate.count(w.waiting), vs_area: vs, vs_area_explanation: text,
   };

@@ -7,6 +7,7 @@ import { assurance, type Assurance } from '../stats/assurance.ts';
 import { xmrChart, type XmrResult } from '../stats/spc.ts';
 import type { Filters, Period } from './filters.ts';
 import { gateOf } from './gate.ts';
+import { MIN_SEEN_FOR_QUANTILES } from './waits.ts';
 import { periodParams } from './params.ts';
 import type { AnalyticsSettings } from './settings.ts';
 
@@ -62,7 +63,7 @@ export async function waitsOverTime(
       const seen = gate.count(r.seen);
       return {
         month: r.month, seen, seenWithin: gate.count(r.seen_within_target),
-        medianWeeks: typeof seen === 'number' && seen >= 10 ? r.median_weeks : null, waiting: gate.count(r.waiting),
+        medianWeeks: typeof seen === 'number' && seen >= MIN_SEEN_FOR_QUANTILES ? r.median_weeks : null, waiting: gate.count(r.waiting),
       };
     }), targetWeeks, targetShare),
   })));

@@ -2,7 +2,7 @@
 // "exact" on this page. Kept in memory only — never in the URL, never in storage — so a shared link, a bookmark
 // and a reload always open in shareable mode.
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_DISCLOSURE_MODE, EXACT_MARK, type DisclosureMode } from '../disclosure/index.ts';
+import { DEFAULT_DISCLOSURE_MODE, type DisclosureMode } from '../disclosure/index.ts';
 
 let mode: DisclosureMode = DEFAULT_DISCLOSURE_MODE;
 const listeners = new Set<() => void>();
@@ -20,14 +20,4 @@ export function useDisclosureMode(): DisclosureMode {
     listeners.add(listener);
     return () => listeners.delete(listener);
   }, getDisclosureMode);
-}
-
-/** The mark every download carries in exact mode (file name and content); null in shareable mode. */
-export function downloadMark(current: DisclosureMode = mode): string | null {
-  return current === 'exact' ? EXACT_MARK : null;
-}
-
-/** "…-EXACT-not-for-sharing" appended to a file name in exact mode. */
-export function markedFileName(base: string, current: DisclosureMode = mode): string {
-  return current === 'exact' ? `${base}-EXACT-not-for-sharing` : base;
 }

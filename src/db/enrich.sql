@@ -14,10 +14,13 @@
 --   month        yyyy-mm of referral_date (text, sorts in date order).
 --   rkey         the referral's record key for disclosure control (METHODS §7): the first byte of SHA-256 of its
 --                referral_id, 0–255. Every count of children carries the sum of its records' keys mod 256.
+-- record_key(text): the disclosure control's key of a record (METHODS §7), 0–255: the first byte of SHA-256. One
+-- definition for every key: each referral's (below) and each school count's ("urn:column", provision-by-school.sql).
+CREATE OR REPLACE MACRO record_key(id) AS ('0x' || substr(sha256(id), 1, 2))::INTEGER;
+
 CREATE OR REPLACE TABLE referrals_enriched AS
 SELECT
   r.*,
-  ('0x' || substr(sha256(referral_id), 1, 2))::INTEGER AS rkey,
   CASE
     WHEN r.year_group IN ('N1', 'N2', 'R') THEN 'early_years'
     WHEN r.year_group IN ('1', '2', '3', '4', '5', '6') THEN 'primary'
@@ -32,7 +35,7 @@ SELECT
   s.phase AS school_phase,
   s.locality,
   strftime(r.referral_date, '%Y-%m') AS month,
-  ('0x' || substr(sha256(r.referral_id), 1, 2))::INTEGER AS rkey
+  record_key(r.referral_id) AS rkey
 FROM referrals AS r
 LEFT JOIN schools AS s ON s.urn = r.school_urn;
 

@@ -26,9 +26,9 @@ counts AS (
 )
 SELECT s.urn, s.name, s.school_type, s.phase, s.locality, v.service,
   s.pupils_on_roll AS pupils, s.pupils_slcn,
-  ('0x' || substr(sha256(s.urn || ':pupils_slcn'), 1, 2))::INTEGER AS pupils_slcn_ckey,
+  record_key(s.urn || ':pupils_slcn') AS pupils_slcn_ckey,
   s.pupils_ehcp,
-  ('0x' || substr(sha256(s.urn || ':pupils_ehcp'), 1, 2))::INTEGER AS pupils_ehcp_ckey,
+  record_key(s.urn || ':pupils_ehcp') AS pupils_ehcp_ckey,
   s.imd_decile,
   coalesce(d.sessions, 0)::INTEGER AS sessions,
   coalesce(d.therapist_hours, 0)::DOUBLE AS therapist_hours,

@@ -201,10 +201,22 @@ describe('helpers', () => {
     expect(readCsvHeader(bytes('\uFEFFURN,"Name, full",phase\r\nS1,a,b\r\n'))).toEqual(['urn', 'name, full', 'phase']);
   });
 
-  it('splits enrich.sql into its two statements', () => {
+  it('splits enrich.sql into its three statements', () => {
     const statements = sqlStatements(enrichSql);
-    expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/^CREATE OR REPLACE TABLE referrals_enriched/);
-    expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
+    expect(statements).toHaveLength(3);
+    expect(statements[0]).toMatch(/^CREATE OR REPLACE MACRO record_key/);
+    expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE referrals_enriched/);
+    expect(statements[2]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
+  });
+});
+
+describe('record keys', () => {
+  it('are one column per referral, from the record_key macro (METHODS §7: R-000001 → 161)', async () => {
+    const fresh = await openNodeDatabase();
+    await loadContractTables(fresh, fixtureFiles(), { enrichSql });
+    const columns = await fresh.query<{ column_name: string }>("SELECT column_name FROM duckdb_columns() WHERE table_name = 'referrals_enriched' AND column_name LIKE 'rkey%'");
+    expect(columns.map((c) => c.column_name)).toEqual(['rkey']);
+    expect(await fresh.query("SELECT record_key('R-000001') AS k")).toEqual([{ k: 161 }]);
+    await fresh.close();
   });
 });
