@@ -1,12 +1,12 @@
-// Opens DuckDB under Node and loads a folder of contract CSV or Parquet files into it through the app's own load
+// Opens DuckDB under Node (native by default, or the wasm build: pipelines/engine.ts) and loads a folder of contract CSV or Parquet files into it through the app's own load
 // path (src/db/load-tables.ts): the same checks, the same refusals, the same tables.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableOfFile } from '../src/contract/index.ts';
 import type { Database } from '../src/db/database.ts';
 import { ContractRefusal, loadContractTables, type LoadOptions, type LoadedTables } from '../src/db/load-tables.ts';
-import { openNodeDatabase } from '../src/db/node-duckdb.ts';
 import { CliError } from './cli-error.ts';
+import { openEngine, type Engine } from './engine.ts';
 
 const ENRICH_SQL = new URL('../src/db/enrich.sql', import.meta.url);
 
@@ -37,9 +37,10 @@ export function refusalError(error: ContractRefusal, maxLines = 200): CliError {
   return new CliError(`${error.summary}:\n${lines.join('\n')}${more > 0 ? `\n… and ${more} more` : ''}`, 1);
 }
 
-export async function loadDirectory(dir: string, options: Omit<LoadOptions, 'enrichSql'> = {}): Promise<{ db: Database; loaded: LoadedTables }> {
+/** Loads `dir` on `engine`: the wasm build by default, as the browser runs it (tests); commands pass --engine's choice. */
+export async function loadDirectory(dir: string, options: Omit<LoadOptions, 'enrichSql'> = {}, engine: Engine = 'wasm'): Promise<{ db: Database; loaded: LoadedTables }> {
   const files = readContractDirectory(dir);
-  const db = await openNodeDatabase();
+  const db = await openEngine(engine);
   try {
     const loaded = await loadContractTables(db, files, { ...options, enrichSql: enrichSql() });
     return { db, loaded };

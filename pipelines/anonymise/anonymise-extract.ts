@@ -12,6 +12,7 @@ import { IssueLog, TableReport } from '../csv/issue-log.ts';
 import { openCsv, CsvFormatError } from '../csv/read-csv.ts';
 import { StagedOutput } from '../csv/staged-output.ts';
 import { createCsvWriter } from '../csv/write-csv.ts';
+import type { Engine } from '../engine.ts';
 import { findIdentifierIn } from './identifiers.ts';
 import { checkStagedOutput } from './output-gate.ts';
 import { createRawExtractMapper, REFERRALS_HEADER } from './raw-extract.ts';
@@ -28,6 +29,8 @@ export interface AnonymiseOptions {
   readonly dropInvalid: boolean;
   readonly log: IssueLog;
   readonly note: (line: string) => void;
+  /** The DuckDB the output check runs on (default native). */
+  readonly engine?: Engine;
 }
 
 export interface AnonymiseResult {

@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { formatIssue } from '../../src/contract/index.ts';
 import { checkContractFiles } from '../../src/db/load-tables.ts';
-import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import type { IssueLog } from '../csv/issue-log.ts';
 import type { StagedOutput } from '../csv/staged-output.ts';
+import { openEngine, type Engine } from '../engine.ts';
 import { enrichSql } from '../load-dir.ts';
 
 /** Refusal reasons (none when the output passes). */
-export async function checkStagedOutput(output: StagedOutput, options: { today: string; log: IssueLog; passThrough: readonly unknown[] }): Promise<string[]> {
+export async function checkStagedOutput(output: StagedOutput, options: { today: string; log: IssueLog; passThrough: readonly unknown[]; engine?: Engine }): Promise<string[]> {
   const files = Object.fromEntries(output.stagedFiles().map(({ path, temporary }) => [path, new Uint8Array(readFileSync(temporary))]));
-  const db = await openNodeDatabase();
+  const db = await openEngine(options.engine);
   try {
     const report = await checkContractFiles(db, files, { enrichSql: enrichSql(), today: options.today, partial: options.passThrough.length === 0 });
     if (report.ok) return [];

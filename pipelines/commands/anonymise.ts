@@ -13,12 +13,13 @@ import {
   contractFilesIn, countFlag, isDirectory, rejectUnknownFlags, todayFlag,
 } from '../csv/command-options.ts';
 import { IssueLog } from '../csv/issue-log.ts';
+import { engineFlag } from '../engine.ts';
 import type { TableName } from '../../src/contract/index.ts';
 
 /** The raw extract's file name when IN is a folder. */
 export const EXTRACT_FILE = 'referrals-extract.csv';
 
-export const usage = 'anonymise IN OUT --key-file F [--today yyyy-mm-dd] [--drop-invalid] [--max-errors N]  '
+export const usage = 'anonymise IN OUT --key-file F [--today yyyy-mm-dd] [--drop-invalid] [--max-errors N] [--engine native|wasm]  '
   + `(IN: a raw referrals extract, or a folder holding ${EXTRACT_FILE}, schools.csv, provision.csv and optionally `
   + 'workforce.csv; F: a secret key file of at least 32 bytes; --drop-invalid leaves out referrals the contract rejects)';
 
@@ -50,7 +51,8 @@ export async function run(argv: string[]): Promise<number> {
   // --drop-invalid takes no value: taken out first so parseArgs cannot read the next argument as its value.
   const dropInvalid = argv.includes('--drop-invalid');
   const { positional, flags } = parseArgs(argv.filter((arg) => arg !== '--drop-invalid'));
-  rejectUnknownFlags(flags, ['key-file', 'today', 'max-errors'], usage);
+  rejectUnknownFlags(flags, ['key-file', 'today', 'max-errors', 'engine'], usage);
+  const engine = engineFlag(flags);
   if (positional.length !== 2) throw new CliError(`usage: ${usage}`, 2);
   const [input = '', outDir = ''] = positional;
   if (!existsSync(input)) throw new CliError(`${input} does not exist`, 2);
@@ -66,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
   });
 
   const result = await anonymiseExtract({
-    ...inputs, outDir, key, today, dropInvalid, log, note: say,
+    ...inputs, outDir, key, today, dropInvalid, log, note: say, engine,
   });
   const hidden = log.unprintedNote();
   if (hidden) say(hidden);

@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildContext, CONTEXT_FILES, contextFileText } from '../../src/context/build.ts';
 import { CliError, parseArgs } from '../cli-error.ts';
+import { rejectUnknownFlags } from '../csv/command-options.ts';
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../src/context/data', import.meta.url));
 export const usage = 'context IN [OUT]  (IN holds the published CSVs; OUT defaults to src/context/data)';
 
 export async function run(argv: string[]): Promise<number> {
-  const { positional } = parseArgs(argv);
+  const { positional, flags } = parseArgs(argv);
+  rejectUnknownFlags(flags, [], usage);
+  if (positional.length > 2) throw new CliError(`unexpected argument '${positional[2]}' (usage: ${usage})`, 2);
   const [dir, out = DEFAULT_OUT] = positional;
   if (!dir) throw new CliError(`usage: ${usage}`, 2);
   let names: string[];

@@ -10,12 +10,13 @@ import { createQueryRunner } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
 import { CliError, numberFlag, parseArgs } from '../cli-error.ts';
 import { dateFloorFlag, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
+import { engineFlag } from '../engine.ts';
 import { loadDirectory } from '../load-dir.ts';
 
 export const usage = 'report DIR [--format json|csv] [--service SLT|OT] [--school URN] [--from yyyy-mm] [--to yyyy-mm] '
   + '[--locality NAME] [--type SCHOOL_TYPE] [--phase AGE_PHASE] [--threshold N] [--no-screening] [--raw-spc] [--exact] '
-  + '[--today yyyy-mm-dd] [--date-floor yyyy-mm-dd]  (DIR is checked as `validate` checks it: any problem and nothing is reported)';
-const FLAGS = ['format', 'service', 'school', 'from', 'to', 'locality', 'type', 'phase', 'threshold', 'no-screening', 'raw-spc', 'exact', 'today', 'date-floor'];
+  + '[--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--engine native|wasm]  (DIR is checked as `validate` checks it: any problem and nothing is reported)';
+const FLAGS = ['format', 'service', 'school', 'from', 'to', 'locality', 'type', 'phase', 'threshold', 'no-screening', 'raw-spc', 'exact', 'today', 'date-floor', 'engine'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T | null {
   if (value === undefined) return null;
@@ -76,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   if (settings.suppressionThreshold < 3) throw new CliError('--threshold can never be below 3', 2);
   process.stderr.write(`loading ${dir} into DuckDB…\n`);
-  const { db } = await loadDirectory(dir, { today: todayFlag(flags), dateFloor: dateFloorFlag(flags) });
+  const { db } = await loadDirectory(dir, { today: todayFlag(flags), dateFloor: dateFloorFlag(flags) }, engineFlag(flags));
   try {
     const runQuery = countQuery(createQueryRunner((sql, params) => db.query(sql, params), diskSql));
     const report = await buildReport(runQuery, filters, { settings, schoolUrn: flags.get('school') ?? null });

@@ -8,14 +8,14 @@ import { TABLES, TABLE_NAMES, type TableSpec } from '../../src/contract/index.ts
 import { ident } from '../../src/contract/sql-checks.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ContractRefusal, loadContractTables } from '../../src/db/load-tables.ts';
-import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import { printCheckReport } from '../csv/check-report.ts';
 import { countFlag, dateFloorFlag, isDirectory, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
 import { ParquetTableWriter } from '../csv/parquet-table.ts';
 import { StagedOutput } from '../csv/staged-output.ts';
+import { engineFlag, openEngine } from '../engine.ts';
 import { enrichSql, readContractDirectory } from '../load-dir.ts';
 
-export const usage = 'to-parquet DIR OUT [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--max-errors N]  '
+export const usage = 'to-parquet DIR OUT [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--max-errors N] [--engine native|wasm]  '
   + '(DIR holds the contract CSVs; writes OUT/schools.parquet, OUT/referrals.parquet, … only if every row passes the contract)';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,13 +43,14 @@ async function writeTable(db: Database, table: TableSpec, path: string): Promise
 
 export async function run(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
-  rejectUnknownFlags(flags, ['today', 'date-floor', 'max-errors'], usage);
+  rejectUnknownFlags(flags, ['today', 'date-floor', 'max-errors', 'engine'], usage);
+  const engine = engineFlag(flags);
   if (positional.length !== 2) throw new CliError(`usage: ${usage}`, 2);
   const [dir = '', outDir = ''] = positional;
   if (!isDirectory(dir)) throw new CliError(`${dir} is not a folder`, 2);
   const maxPrinted = countFlag(flags, 'max-errors', 200);
   const files = readContractDirectory(dir);
-  const db = await openNodeDatabase();
+  const db = await openEngine(engine);
   try {
     say(`checking and loading ${dir}…`);
     let loaded;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CliError, parseArgs } from '../cli-error.ts';
 import { tableOfFile } from '../../src/contract/index.ts';
 import { checkContractFiles } from '../../src/db/load-tables.ts';
-import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
+import { engineFlag, openEngine } from '../engine.ts';
 import { printCheckReport } from '../csv/check-report.ts';
 import { countFlag, dateFloorFlag, isDirectory, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
 import { enrichSql, readContractDirectory } from '../load-dir.ts';
@@ -31,14 +31,15 @@ async function ageRangeWarnings(db: Database, tables: Partial<Record<string, str
   }
 }
 
-export const usage = 'validate DIR|FILE [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--max-errors N]  '
+export const usage = 'validate DIR|FILE [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--max-errors N] [--engine native|wasm]  '
   + '(a folder needs schools.csv, referrals.csv and provision.csv; workforce.csv is optional; --max-errors caps the problems printed, default 200)';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 export async function run(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv);
-  rejectUnknownFlags(flags, ['today', 'date-floor', 'max-errors'], usage);
+  rejectUnknownFlags(flags, ['today', 'date-floor', 'max-errors', 'engine'], usage);
+  const engine = engineFlag(flags);
   if (positional.length !== 1) throw new CliError(`usage: ${usage}`, 2);
   const [path = ''] = positional;
   if (!existsSync(path)) throw new CliError(`${path} does not exist`, 2);
@@ -51,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const files = folder ? readContractDirectory(path) : { [path]: new Uint8Array(readFileSync(path)) };
   process.stderr.write(`checking ${Object.keys(files).join(', ') || path}…\n`);
-  const db = await openNodeDatabase();
+  const db = await openEngine(engine);
   try {
     let warnings: string[] = [];
     const report = await checkContractFiles(db, files, {

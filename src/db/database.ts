@@ -15,4 +15,6 @@ export interface Database {
   copyFileToBuffer(name: string): Promise<Uint8Array>;
   dropFile(name: string): Promise<void>;
   close(): Promise<void>;
+  /** Set by engines with DuckDB's Parquet reader (native): the load path reads Parquet with read_parquet directly. */
+  readonly readsParquet?: boolean;
 }

@@ -14,6 +14,7 @@ import {
 } from '../contract/sql-checks.ts';
 import { hasControlBytes, hasMixedLineEndings, indexRecords, lineOfRow, recordAt, toLfOnly, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
+import { stageParquetDirect } from './parquet-direct.ts';
 
 export type FileFormat = 'csv' | 'parquet';
 
@@ -114,6 +115,7 @@ async function stageCsv(db: Database, table: TableSpec, fileName: string, bytes:
 async function stageParquet(db: Database, table: TableSpec, bytes: Uint8Array): Promise<void> {
   const { raw } = stagingNames(table.name);
   const parquet = openParquet(bytes);
+  if (db.readsParquet && await stageParquetDirect(db, table, raw, parquet.header, bytes)) return;
   const at = table.columns.map((c) => parquet.header.indexOf(c.name));
   await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${table.columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
   for await (const batch of parquet.batches) {

@@ -3,33 +3,20 @@
 //   1. generate the default sample (15,000 referrals) and 1,000,000 referrals (seed 3, 200,000 a year);
 //   2. the 1M-row load side by side: native DuckDB's plain typed read_csv + group-by, papaparse + a Map, and the
 //      product's one load path (DuckDB-wasm, every contract check); the seconds each prints exclude start-up;
-//   3. validate, report and to-parquet on the 1M-row set, and report on the Parquet it wrote (whole processes);
+//   3. validate, report and to-parquet on the 1M-row set, and report on the Parquet it wrote, each on native DuckDB
+//      and on DuckDB-wasm side by side; then report at 10M rows (tests/bench/cli-engines.ts);
 //   4. if dist/ exists: the app's upload of the 1M-row set in headless Chromium (time, longest task, heap, RSS);
-//   5. report on the sample (DuckDB-wasm under Node: instantiate, load, every figure);
+//   5. report on the sample on both engines (instantiate, load, every figure);
 //   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
 //      (../shared/startup-floor/measure.sh, when present beside this checkout).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliEngines } from './cli-engines.ts';
+import { ROOT, timed } from './timed.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function timed(label: string, command: string, args: string[]): void {
-  // Scripts that time their own work print it on stdout; it is shown beside the whole-process figures.
-  // GNU time's -f prints peak resident memory; fall back to wall time alone when it is missing.
-  const hasTime = existsSync('/usr/bin/time');
-  const started = process.hrtime.bigint();
-  const run = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peakKb = hasTime ? Number(run.stderr.trim().split('\n').at(-1)) : NaN;
-  const status = run.status === 0 ? 'ok' : `exit ${run.status}`;
-  const own = /^\d+\.\d+ s, .*$/m.exec(run.stdout)?.[0];
-  console.log(`${label.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s   peak ${Number.isFinite(peakKb) ? `${(peakKb / 1024).toFixed(0)} MB` : 'n/a'}   ${status}${own ? `   (work alone: ${own})` : ''}`);
-}
 
 const work = mkdtempSync(join(tmpdir(), 'tee-bench-'));
 try {
@@ -38,18 +25,15 @@ try {
   timed('generate 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'generate', '--seed', '3', '--out', big, '--referrals-per-year', '200000']);
   const referrals = join(big, 'referrals.csv');
   console.log(`${'  referrals.csv size'.padEnd(52)} ${(statSync(referrals).size / 1e6).toFixed(1)} MB`);
-  timed('native DuckDB: typed read_csv + group-by (1M)', TSX, ['tests/bench/native-read.ts', referrals]);
+  const plainRead = timed('native DuckDB: typed read_csv + group-by (1M)', TSX, ['tests/bench/native-read.ts', referrals]);
   timed('papaparse + Map: same group-by (1M)', TSX, ['tests/bench/papaparse-map.ts', referrals]);
   timed('one load path, every check (DuckDB-wasm, 1M set)', TSX, ['tests/bench/load-wasm.ts', big]);
-  timed('validate 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'validate', big, '--today', '2030-01-01']);
-  timed('report on 1,000,000 referrals (CSV)', TSX, ['pipelines/cli.ts', 'report', big, '--today', '2030-01-01']);
-  const parquet = join(work, 'big-parquet');
-  timed('to-parquet 1,000,000 referrals', TSX, ['pipelines/cli.ts', 'to-parquet', big, parquet, '--today', '2030-01-01']);
-  timed('report on 1,000,000 referrals (Parquet)', TSX, ['pipelines/cli.ts', 'report', parquet, '--today', '2030-01-01']);
+  // validate, report (CSV and Parquet) and to-parquet on native DuckDB and on the wasm build, then report at 10M.
+  cliEngines(work, big, referrals, plainRead);
   if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium')) {
     timed('app upload of the 1M set (headless Chromium)', 'node', ['tests/bench/browser-load.mjs', big]);
   }
-  timed('report on sample-data (json)', TSX, ['pipelines/cli.ts', 'report', 'sample-data']);
+  for (const engine of ['native', 'wasm']) timed(`report on sample-data (json), ${engine}`, TSX, ['pipelines/cli.ts', 'report', 'sample-data', '--engine', engine]);
   console.log(spawnSync(TSX, ['tests/bench/gate-cost.ts', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());
   const floor = join(ROOT, '..', 'shared', 'startup-floor', 'measure.sh');
   if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium') && existsSync(floor)) {

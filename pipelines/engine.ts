@@ -1,0 +1,23 @@
+// Which DuckDB the command line runs on: native DuckDB (@duckdb/node-api, the default: faster, Parquet built in) or
+// the wasm build the browser ships (`--engine wasm`, for parity checks and the bench). Both sit behind the one
+// Database interface and run the same .sql files through the same load path.
+import type { Database } from '../src/db/database.ts';
+import { openNativeDatabase } from '../src/db/native-duckdb.ts';
+import { openNodeDatabase } from '../src/db/node-duckdb.ts';
+import { CliError } from './cli-error.ts';
+
+export const ENGINES = ['native', 'wasm'] as const;
+export type Engine = (typeof ENGINES)[number];
+export const DEFAULT_ENGINE: Engine = 'native';
+
+/** `--engine native|wasm`, default native. */
+export function engineFlag(flags: Map<string, string>): Engine {
+  const raw = flags.get('engine');
+  if (raw === undefined) return DEFAULT_ENGINE;
+  if (!(ENGINES as readonly string[]).includes(raw)) throw new CliError(`--engine must be native or wasm (got ${raw})`, 2);
+  return raw as Engine;
+}
+
+export function openEngine(engine: Engine = DEFAULT_ENGINE): Promise<Database> {
+  return engine === 'native' ? openNativeDatabase() : openNodeDatabase();
+}
