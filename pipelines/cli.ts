@@ -53,7 +53,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      // No stack trace reaches a user (an engine's "Out of Memory Error", say): the message, and how to see more.
+      const debug = process.env.TEE_DEBUG === '1';
+      process.stderr.write(debug && error instanceof Error ? `${error.stack}\n`
+        : `error: ${error instanceof Error ? error.message : String(error)}\n(TEE_DEBUG=1 prints where it happened)\n`);
       process.exitCode = 1;
     }
   },

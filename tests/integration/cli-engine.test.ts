@@ -2,7 +2,9 @@
 // ships must give byte-identical output, because they run the same .sql files through the same load path. Checked
 // on the shipped sample, a small generated area, a Parquet folder (native reads it with read_parquet, wasm through
 // hyparquet), and every broken input of the load corpus (validate's refusals, line for line).
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -176,4 +178,14 @@ describe('the CLI refuses what it does not know', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--engine must be native or wasm|unknown option --/);
   });
+});
+
+it('an unexpected error reaches the user as one message, exit 1, without a stack trace', async () => {
+  const dir = join(work, 'unreadable');
+  mkdirSync(join(dir, 'schools.csv'), { recursive: true });
+  const failed = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', 'validate', dir])
+    .then(() => null, (e: unknown) => e as { code: number; stderr: string });
+  expect(failed?.code).toBe(1);
+  expect(failed?.stderr).toMatch(/^error: EISDIR/m);
+  expect(failed?.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 });
