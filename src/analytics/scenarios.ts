@@ -2,7 +2,8 @@
 // weeks waited, the inputs of the capacity answer and of the what-if projections (src/stats/capacity-plan.ts).
 // Pure: every number comes from the counts passed in, so the disclosure gate's published counts can be fed in.
 import {
-  capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, PLAN_DEFAULTS, projectScenario, type CapacityPlan, type PlanInput,
+  capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, PLAN_DEFAULTS, projectScenario, reconcile, type CapacityPlan, type PlanInput,
+  type ReconciliationRow,
 } from '../stats/capacity-plan.ts';
 import { cohortsFromBands, WEEKS_PER_MONTH, type QueueMonth } from '../stats/queue-projection.ts';
 import type { WaitingListBand } from './waits.ts';
@@ -48,6 +49,8 @@ export interface PlannedService {
   /** Accepted referrals a month from the forecast, before any scenario growth. */
   arrivalsPerMonth: number[];
   hiddenBands: number;
+  /** FTE in post → available for direct work → needed to hold and reach → gap (null without workforce data). */
+  reconciliation: ReconciliationRow[] | null;
   projections: { name: string; fte: number; months: QueueMonth[]; targetMetFrom: number | null }[];
 }
 
@@ -87,5 +90,8 @@ export function planService(
     project('Recommended: FTE to reach the target', plan.fteToReach, DEFAULT_SCENARIO),
     project('Your scenario', scenario.fte ?? inPost, scenario),
   ];
-  return { service: workforce.service, input, plan, initial, arrivalsPerMonth, hiddenBands: own.filter((b) => b.waiting === 'c').length, projections };
+  return {
+    service: workforce.service, input, plan, initial, arrivalsPerMonth, hiddenBands: own.filter((b) => b.waiting === 'c').length,
+    reconciliation: reconcile(input, plan), projections,
+  };
 }
