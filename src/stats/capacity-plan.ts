@@ -177,16 +177,16 @@ export function reconcile(
   const inPost = input.fteInPost;
   const pct = Math.round(input.indirectShare * 100);
   const rows: ReconciliationRow[] = [
-    line('in_post', `FTE in post (${CONTRACTED_HOURS_PER_FTE} contracted hours each)`, inPost, inPost * CONTRACTED_HOURS_PER_FTE, false),
-    line('productive', `Productive clinical time (${input.productiveHoursPerFte} hours per FTE)`, null, inPost * input.productiveHoursPerFte, false),
-    line('direct', `Available for direct work with children on the list (after ${pct}% indirect work)`, null, inPost * direct, true),
-    line('hold', 'Needed to hold the target (demand plus a margin for variation)', plan.fteToHold, plan.fteToHold * direct, true),
-    line('backlog', 'Extra needed to clear the backlog by the date', plan.fteToReach - plan.fteToHold, (plan.fteToReach - plan.fteToHold) * direct, true),
+    line('in_post', 'FTE in post', inPost, inPost * CONTRACTED_HOURS_PER_FTE, false),
+    line('productive', 'Productive clinical time', null, inPost * input.productiveHoursPerFte, false),
+    line('direct', `Available for direct work (after ${pct}% indirect)`, null, inPost * direct, true),
+    line('hold', 'Needed to hold the target', plan.fteToHold, plan.fteToHold * direct, true),
+    line('backlog', 'Extra to clear the backlog by the date', plan.fteToReach - plan.fteToHold, (plan.fteToReach - plan.fteToHold) * direct, true),
     line('reach', 'Needed to reach the target by the date', plan.fteToReach, plan.fteToReach * direct, true),
-    line('gap', 'Gap: in post minus needed to reach (negative = short)', inPost - plan.fteToReach, (inPost - plan.fteToReach) * direct, true),
+    line('gap', 'Gap (negative = short)', inPost - plan.fteToReach, (inPost - plan.fteToReach) * direct, true),
   ];
   if (input.fteVacant !== null && input.fteVacant > 0) {
-    rows.push(line('vacant', 'Vacant posts (see nobody until filled)', input.fteVacant, input.fteVacant * direct, true));
+    rows.push(line('vacant', 'Vacant posts', input.fteVacant, input.fteVacant * direct, true));
   }
   return rows;
 }

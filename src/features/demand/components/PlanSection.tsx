@@ -76,7 +76,7 @@ const RECONCILIATION_COLUMNS: Column<ReconciliationCsvRow>[] = [
 ];
 
 /** The reconciliation table: FTE in post → direct work → needed → gap, as numbers (and so in the CSV). */
-function Reconciliation({ service, rows, by }: { service: string; rows: readonly ReconciliationRow[]; by: string }) {
+function Reconciliation({ service, rows, by, input }: { service: string; rows: readonly ReconciliationRow[]; by: string; input: PlannedService['input'] }) {
   const csv = rows.map((r): ReconciliationCsvRow => ({ step: r.step.replace('by the date', `by ${by}`), fte: r.fte, hours_per_week: r.hoursPerWeek, children_per_week: r.childrenPerWeek }));
   const cell = (v: number | null) => (v === null ? '' : one.format(v));
   return (
@@ -95,8 +95,13 @@ function Reconciliation({ service, rows, by }: { service: string; rows: readonly
           </tbody>
         </table>
       </div>
+      <p className="demand-plan__note">Hours a week: {CONTRACTED_HOURS_PER_FTE} contracted and {one.format(input.productiveHoursPerFte)} productive clinical hours per FTE, {whole.format(input.indirectShare * 100)}% of
+        them on indirect work. Children a week: direct hours ÷ {one.format(input.hoursPerChild)} hours per child. Vacant posts see nobody until they are filled.</p>
       <DownloadCsvButton rows={csv} columns={RECONCILIATION_COLUMNS} fileName={`capacity-${service.toLowerCase()}`} title={`${service}: from FTE in post to FTE needed`}
-        header={[['Contracted hours per FTE a week', String(CONTRACTED_HOURS_PER_FTE)]]} label="Download this table (CSV)" />
+        header={[
+          ['Contracted hours per FTE a week', String(CONTRACTED_HOURS_PER_FTE)], ['Productive clinical hours per FTE a week', String(input.productiveHoursPerFte)],
+          ['Share of productive time on indirect work (%)', String(Math.round(input.indirectShare * 100))], ['Direct hours per child', one.format(input.hoursPerChild)],
+        ]} label="Download this table (CSV)" />
     </div>
   );
 }
@@ -121,7 +126,7 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
     <div className="demand-plan" data-service={planned.service} id={planFigureId(planned.service)}>
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
       <p className="demand-plan__answer" role="status">{answerText(planned, to)}</p>
-      {planned.reconciliation && <Reconciliation service={planned.service} rows={planned.reconciliation} by={formatMonth(addMonths(to, input.monthsToTarget))} />}
+      {planned.reconciliation && <Reconciliation service={planned.service} rows={planned.reconciliation} input={input} by={formatMonth(addMonths(to, input.monthsToTarget))} />}
       <dl className="demand-summary-list">
         {facts.map(([k, v, how]) => (
           <div className="demand-summary-list__row" key={k}>
