@@ -55,7 +55,7 @@ export const CASES = [
     await section.locator('.demand-plan').first().screenshot({ path: 'test-output/e2e/demand-plan-390.png' });
   }],
 
-  ['demand: the Making Data Count summary comes first, and accepting a proposed change point re-baselines the chart', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
+  ['demand: the Making Data Count summary comes first after the key findings, and accepting a proposed change point re-baselines the chart', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await openDemand(page, baseUrl, '&service=SLT', waitForChart);
     const summary = page.locator('section[aria-labelledby="demand-summary"]');

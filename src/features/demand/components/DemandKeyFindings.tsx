@@ -32,5 +32,5 @@ export function DemandKeyFindings({ services }: { services: readonly Service[] }
   });
   const pending = !waits.data || !planData.data;
   const scope = `${spc.data.periodLabel}. Ranked: special cause, failed targets and FTE shortfalls first, then by size.${pending ? ' Waits and capacity are still being worked out.' : ''}`;
-  return <KeyFindings findings={findings} none={NONE} scope={scope} />;
+  return <KeyFindings findings={findings} none={NONE} scope={scope} limit={6} />;
 }

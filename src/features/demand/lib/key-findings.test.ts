@@ -40,8 +40,15 @@ describe('demandFindings', () => {
     const s = series({ group_kind: 'age_phase', group_value: 'early_years', proposed: [{ month: '2025-06', side: 'high', before: 21.4, after: 33.2, runLength: 15, reason: '' }] });
     const [f] = demandFindings({ series: [s], targetWeeks: 18 });
     expect(f?.text).toBe('SLT referrals for children in the early years rose from about 21 to 33 a month from Jun 2025');
-    expect(f?.rule).toBe('sustained shift: 7 or more points in a row on one side of the mean; new limits proposed');
+    expect(f?.rule).toBe('sustained shift: 15 months in a row above the mean; new limits proposed');
     expect(f?.figureId).toBe('summary-SLT-age_phase-early_years');
+    // Once accepted, the segments tell it.
+    const accepted = series({ changePoints: ['2025-06'], segments: [
+      { from: '2021-09', to: '2025-05', mean: 21.4, upperProcessLimit: 30, lowerProcessLimit: 12, upperTwoSigma: 27, lowerTwoSigma: 15, trial: false },
+      { from: '2025-06', to: '2026-08', mean: 33.2, upperProcessLimit: 45, lowerProcessLimit: 21, upperTwoSigma: 41, lowerTwoSigma: 25, trial: false },
+    ] });
+    expect(demandFindings({ series: [accepted], targetWeeks: 18 }).map((x) => `${x.text} — ${x.rule}`))
+      .toEqual(['SLT referrals rose from about 21 to 33 a month from Jun 2025 — sustained shift: limits recalculated from then']);
   });
 
   it('tells an unusual latest month, and nothing for common-cause or unjudged series', () => {

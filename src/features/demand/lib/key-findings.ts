@@ -35,14 +35,16 @@ function spcFindings(series: readonly SpcSeries[]): Finding[] {
     const adjusted = s.series === 'seasonally_adjusted' ? ' (seasonally adjusted)' : '';
     const applied = s.segments.length > 1 ? s.segments.at(-1) : undefined;
     const previous = s.segments.at(-2);
-    const shift = applied && previous ? { month: applied.from, before: previous.mean, after: applied.mean, applied: true }
-      : s.proposed[0] ? { ...s.proposed[0], applied: false } : null;
+    const shift = applied && previous ? { month: applied.from, before: previous.mean, after: applied.mean }
+      : s.proposed[0] ?? null;
     if (shift) {
       const rose = shift.after > shift.before;
       out.push({
         id: `spc-shift-${s.service}-${s.group_kind}-${s.group_value ?? ''}`,
         text: `${seriesSubject(s)} ${rose ? 'rose' : 'fell'} from about ${about(shift.before)} to ${about(shift.after)} ${per}${adjusted} from ${formatMonth(shift.month)}`,
-        rule: `sustained shift: ${RULE_WORDS.shift}${shift.applied ? '; limits recalculated from then' : '; new limits proposed'}`,
+        rule: 'runLength' in shift
+          ? `sustained shift: ${shift.runLength} ${s.period === 'quarter' ? '3-month periods' : 'months'} in a row ${shift.side === 'high' ? 'above' : 'below'} the mean; new limits proposed`
+          : 'sustained shift: limits recalculated from then',
         direction: rose ? 'higher' : 'lower', certainty: 'strong', value: shift.after, benchmark: shift.before, figureId: spcFigureId(s),
       });
       continue;
@@ -73,11 +75,11 @@ function waitsFindings(waits: readonly WaitsOverTime[], targetWeeks: number): Fi
     const id = `waits-${w.service}`;
     const figureId = waitsFigureId(w.service, m.key);
     if (m.assurance === 'fail') {
-      out.push({ id, text, rule: 'consistently fails the target: the whole range of usual variation (the process limits) lies below it', direction: 'lower', certainty: 'strong', value: mean, benchmark: m.target, figureId });
+      out.push({ id, text, rule: 'consistently fails the target: its process limits lie below it', direction: 'lower', certainty: 'strong', value: mean, benchmark: m.target, figureId });
     } else if (m.assurance === 'hit_and_miss') {
-      out.push({ id, text, rule: 'hit and miss: the target lies inside the process limits, so it is met in some months only', direction: mean < m.target ? 'lower' : 'higher', certainty: 'moderate', value: mean, benchmark: m.target, figureId });
+      out.push({ id, text, rule: 'hit and miss: the target lies inside the process limits', direction: mean < m.target ? 'lower' : 'higher', certainty: 'moderate', value: mean, benchmark: m.target, figureId });
     } else {
-      out.push({ id, text, rule: 'consistently passes the target: the whole range of usual variation lies above it', direction: 'similar', certainty: 'none', value: mean, benchmark: m.target, figureId });
+      out.push({ id, text, rule: 'consistently passes the target: its process limits lie above it', direction: 'similar', certainty: 'none', value: mean, benchmark: m.target, figureId });
     }
   }
   return out;
