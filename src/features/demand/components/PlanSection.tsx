@@ -15,7 +15,7 @@ import { DownloadCsvButton } from '../../../components/DownloadCsvButton.tsx';
 import { CONTRACTED_HOURS_PER_FTE, PLAN_DEFAULTS, type ReconciliationRow } from '../../../stats/capacity-plan.ts';
 import { usePlanData } from '../api/get-plan.ts';
 import { fteParam, PLAN_FIELDS, planFieldError, usePlanOptions } from '../hooks/use-plan-options.ts';
-import { planFigureId } from '../lib/key-findings.ts';
+import { ABOUT, planFigureId } from '../lib/key-findings.ts';
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -61,11 +61,11 @@ export function answerText(p: PlannedService, to: string): string {
   const vacant = input.fteVacant ?? 0;
   const direct = input.fteInPost * plan.directHoursPerFte;
   const have = `You have ${one.format(input.fteInPost)} FTE in post${vacant > 0 ? ` and ${one.format(vacant)} vacant` : ''}: `
-    + `${gap >= 0.05 ? `${one.format(gap)} FTE more than needed to reach it` : gap > -0.05 ? 'about what is needed to reach it' : `${one.format(-gap)} FTE short of reaching it`}.`;
+    + `${gap >= ABOUT ? `${one.format(gap)} FTE more than needed to reach it` : gap > -ABOUT ? 'about what is needed to reach it' : `${one.format(-gap)} FTE short of reaching it`}.`;
   const why = ` At ${one.format(input.productiveHoursPerFte)} productive clinical hours per FTE with ${whole.format(input.indirectShare * 100)}% of them on indirect work, `
     + `they give ${whole.format(direct)} hours a week of direct work, enough for ${one.format(plan.inPostPerWeek ?? 0)} children a week against the ${one.format(plan.reachPerWeek)} a week the target needs`
     + `${plan.fteToReach - plan.fteToHold >= 0.05 ? ` (including ${one.format(plan.fteToReach - plan.fteToHold)} FTE to clear the backlog of ${whole.format(input.waiting)} waiting by ${by})` : ''}.`;
-  const fill = gap < -0.05 && vacant > 0 ? (vacant + gap >= 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(-(gap + vacant))} FTE short.`) : '';
+  const fill = gap <= -ABOUT && vacant > 0 ? (vacant + gap >= 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(-(gap + vacant))} FTE short.`) : '';
   return `${need} ${have}${why}${fill}`;
 }
 

@@ -76,6 +76,8 @@ describe('demandFindings', () => {
     const [enough] = demandFindings({ series: [], plans: [plan(22, 0, 2)], targetWeeks: 18, to: '2026-08' });
     expect(enough?.rule).toBe('2.4 FTE more than needed at your assumptions');
     expect(enough?.certainty).toBe('none');
+    // 0.1 FTE either way is finer than the assumptions: about what is needed.
+    expect(demandFindings({ series: [], plans: [plan(19.5, 1, 4)], targetWeeks: 18, to: '2026-08' })[0]?.rule).toBe('about what is needed at your assumptions');
   });
 
   it('ranks failed targets and shortfalls before what is not flagged', () => {

@@ -19,6 +19,8 @@ export const planFigureId = (service: string) => `plan-${service}`;
 
 const about = (v: number) => (v >= 10 ? String(Math.round(v)) : oneDp(v));
 const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+/** A gap under a quarter of an FTE is "about what is needed": finer than the assumptions behind it. */
+export const ABOUT = 0.25;
 
 const RULE_WORDS: Record<string, string> = {
   outside_limits: 'outside the process limits',
@@ -97,14 +99,14 @@ function capacityFindings(plans: readonly PlannedService[], to: string): Finding
     const met = current?.targetMetFrom ?? null;
     const text = `${p.service}: ${oneDp(input.fteInPost)} FTE in post against ${oneDp(plan.fteToReach)} FTE needed to reach the ${WHOLE.format(input.targetWeeks)}-week target by ${by}`;
     const base = { id: `capacity-${p.service}`, text, value: input.fteInPost, benchmark: plan.fteToReach, figureId: planFigureId(p.service) };
-    if (gap < -0.05) {
+    if (gap <= -ABOUT) {
       const fill = vacant > 0 ? (vacant + gap >= 0 ? `; filling the ${oneDp(vacant)} vacant FTE would close it` : `; even the ${oneDp(vacant)} vacant FTE filled would leave ${oneDp(-(gap + vacant))} short`) : '';
       out.push({
         ...base, direction: 'lower', certainty: met === null || met > input.monthsToTarget ? 'strong' : 'moderate',
         rule: `${oneDp(-gap)} FTE short at your assumptions${met === null ? ', and with the FTE in post the projection does not meet it' : ''}${fill}`,
       });
     } else {
-      out.push({ ...base, direction: gap > 0.05 ? 'higher' : 'similar', certainty: 'none', rule: gap > 0.05 ? `${oneDp(gap)} FTE more than needed at your assumptions` : 'about what is needed at your assumptions' });
+      out.push({ ...base, direction: gap >= ABOUT ? 'higher' : 'similar', certainty: 'none', rule: gap >= ABOUT ? `${oneDp(gap)} FTE more than needed at your assumptions` : 'about what is needed at your assumptions' });
     }
   }
   return out;
