@@ -195,6 +195,13 @@ export const CASES = [
     await plan.screenshot({ path: 'test-output/e2e/demand-reconciliation-390.png' });
     await page.setViewportSize({ width: 1366, height: 900 });
 
+    // The answer says filling the vacant posts would close the gap: the projection agrees.
+    check(answer.includes('Filling the vacant posts would close the gap.'), `answer: ${answer}`);
+    await plan.getByRole('button', { name: /^Fill the vacant posts/ }).click();
+    await page.waitForURL(/plan=fteSLT(%3A|:)[\d.]+/);
+    const filled = await plan.locator('.demand-plan__outcomes li').nth(2).textContent();
+    check(/^Your scenario \([\d.]+ FTE\): 92% or more seen within 18 weeks from/.test(filled), `scenario with the vacancies filled: ${filled}`);
+
     // −5 is told by the bound it breaks, linked from the error summary and shown by the field.
     const indirect = page.getByLabel(/^Share of clinical time on indirect work/);
     await indirect.fill('-5');
