@@ -50,13 +50,14 @@ const COLUMNS = (targetWeeks: number): Column<ProjectionRow>[] => [
   { key: 'schools_pct', label: 'Assumption: % of referrals met in schools', format: 'decimal1' },
 ];
 
-export function answerText(p: PlannedService, to: string): string {
+/** The answer in two parts: what is needed (the headline), then how it compares with FTE in post and why. */
+export function answerParts(p: PlannedService, to: string): [string, string] {
   const name = p.service;
   const by = formatMonth(addMonths(to, p.input.monthsToTarget));
   const { plan, input } = p;
   const need = `${name}: to reach the ${whole.format(input.targetWeeks)}-week target by ${by} you need ${one.format(plan.fteToReach)} FTE in post, `
     + `then ${one.format(plan.fteToHold)} FTE to hold it.`;
-  if (input.fteInPost === null) return `${need} There is no workforce data to compare with.`;
+  if (input.fteInPost === null) return [need, 'There is no workforce data to compare with.'];
   const gap = plan.surplusToReach ?? 0;
   const vacant = input.fteVacant ?? 0;
   const direct = input.fteInPost * plan.directHoursPerFte;
@@ -66,7 +67,7 @@ export function answerText(p: PlannedService, to: string): string {
     + `they give ${whole.format(direct)} hours a week of direct work, enough for ${one.format(plan.inPostPerWeek ?? 0)} children a week against the ${one.format(plan.reachPerWeek)} a week the target needs`
     + `${plan.fteToReach - plan.fteToHold >= 0.05 ? ` (including ${one.format(plan.fteToReach - plan.fteToHold)} FTE to clear the backlog of ${whole.format(input.waiting)} waiting by ${by})` : ''}.`;
   const fill = gap <= -ABOUT && vacant > 0 ? (vacant + gap >= 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(-(gap + vacant))} FTE short.`) : '';
-  return `${need} ${have}${why}${fill}`;
+  return [need, `${have}${why}${fill}`];
 }
 
 interface ReconciliationCsvRow { step: string; fte: number | null; hours_per_week: number; children_per_week: number | null }
@@ -125,7 +126,7 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
   return (
     <div className="demand-plan" data-service={planned.service} id={planFigureId(planned.service)}>
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
-      <p className="demand-plan__answer" role="status">{answerText(planned, to)}</p>
+      <p className="demand-plan__answer" role="status"><strong>{answerParts(planned, to)[0]}</strong> {answerParts(planned, to)[1]}</p>
       {planned.reconciliation && <Reconciliation service={planned.service} rows={planned.reconciliation} input={input} by={formatMonth(addMonths(to, input.monthsToTarget))} />}
       <dl className="demand-summary-list">
         {facts.map(([k, v, how]) => (
