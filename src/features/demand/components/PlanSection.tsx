@@ -65,7 +65,8 @@ export function answerParts(p: PlannedService, to: string): [string, string] {
     + `${gap >= ABOUT ? `${one.format(gap)} FTE more than needed to reach it` : gap > -ABOUT ? 'about what is needed to reach it' : `${one.format(-gap)} FTE short of reaching it`}.`;
   const why = ` At ${one.format(input.productiveHoursPerFte)} productive clinical hours per FTE with ${whole.format(input.indirectShare * 100)}% of them on indirect work, `
     + `they give ${whole.format(direct)} hours a week of direct work, enough for ${one.format(plan.inPostPerWeek ?? 0)} children a week against the ${one.format(plan.reachPerWeek)} a week the target needs`
-    + `${plan.fteToReach - plan.fteToHold >= 0.05 ? ` (including ${one.format(plan.fteToReach - plan.fteToHold)} FTE to clear the backlog of ${whole.format(input.waiting)} waiting by ${by})` : ''}.`;
+    + `${plan.fteToReach - plan.fteToHold >= 0.05 ? ` (including ${one.format(plan.fteToReach - plan.fteToHold)} FTE to clear the backlog of ${whole.format(input.waiting)} waiting by ${by})` : ''}.`
+    + `${plan.fteToReach - plan.fteToHold < 0.05 && plan.reachPerWeek > 0 ? ` No extra is needed for the backlog: at that rate the ${whole.format(input.waiting)} waiting now are seen, oldest first, within about ${whole.format(input.waiting / plan.reachPerWeek)} weeks.` : ''}`;
   const fill = gap <= -ABOUT && vacant > 0 ? (vacant + gap >= 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(-(gap + vacant))} FTE short.`) : '';
   return [need, `${have}${why}${fill}`];
 }
