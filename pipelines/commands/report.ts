@@ -46,6 +46,7 @@ export function reportAsCsv(report: Report): string {
     ['provision_by_type', report.provision_by_type],
     ['programme_impact', report.programme_impact],
     ['forecast', report.forecast.flatMap((f) => f.forecast.map((p) => ({ service: f.service, method: f.forecastMethod, ...p })))],
+    ['capacity_plan', report.capacity_plan],
     ...contextCsvSections(report.context),
   ];
   const mark = report.meta.settings.disclosure === 'exact' ? `# ${EXACT_MARK}\n` : '';

@@ -116,8 +116,8 @@ export const EPISODE_DAYS: Record<Service, { median: number; sigma: number; disc
 
 /** Whole-time equivalents: establishment and the vacancy at the start of the history. */
 export const WORKFORCE: Record<Service, { establishment: number; initialVacant: number; growth: number }> = {
-  SLT: { establishment: 24, initialVacant: 2.2, growth: 2 },
-  OT: { establishment: 17, initialVacant: 1.5, growth: 0 },
+  SLT: { establishment: 19, initialVacant: 1.8, growth: 2 },
+  OT: { establishment: 14.5, initialVacant: 1.5, growth: 0 },
 };
 
 /** Share of pupils whose primary need is SLCN, by age phase (falls with age, §9), and with an EHC plan. */

@@ -13,6 +13,7 @@ import { checkSettings, type AnalyticsSettings } from './settings.ts';
 import { EXACT_MARK } from '../disclosure/index.ts';
 import { spcSeries } from './spc.ts';
 import { waitingListAge, waits } from './waits.ts';
+import { capacityAnswerRecord, DEFAULT_PLAN_SETTINGS, DEFAULT_SCENARIO, planService } from './scenarios.ts';
 import { DEFAULT_CAPACITY, workforcePlans, type CapacityAssumptions } from './workforce.ts';
 
 export * from './filters.ts';
@@ -47,6 +48,11 @@ export async function buildReport(run: CountQuery, filters: Filters, options: Re
   const period = await periodOf(run, filters);
   const schoolUrn = options.schoolUrn ?? null;
   const provision = await provisionRows(run, filters, period);
+  const waitingList = await waitingListAge(run, filters, period, settings);
+  const capacity = options.capacity ?? DEFAULT_CAPACITY;
+  const forecast = await workforcePlans(run, filters, period, settings, capacity);
+  // The Demand view's one capacity answer at its defaults (and the report's target wait).
+  const planSettings = { ...DEFAULT_PLAN_SETTINGS, targetWeeks: capacity.targetWaitWeeks, productiveHoursPerFte: capacity.productiveHoursPerFte };
   return {
     meta: {
       period, filters, settings,
@@ -60,11 +66,15 @@ export async function buildReport(run: CountQuery, filters: Filters, options: Re
     funnel: await funnel(run, filters, period, settings),
     spc: await spcSeries(run, filters, period, settings, schoolUrn),
     waits: await waits(run, filters, period, settings, schoolUrn),
-    waiting_list: await waitingListAge(run, filters, period, settings),
+    waiting_list: waitingList,
     provision: provisionSchools(provision, settings, options.prevalence ?? DEFAULT_PREVALENCE),
     provision_by_type: provisionByType(provision, settings),
     programme_impact: await programmeImpact(run, filters, settings),
-    forecast: await workforcePlans(run, filters, period, settings, options.capacity ?? DEFAULT_CAPACITY),
+    forecast,
+    capacity_plan: forecast.flatMap((w) => {
+      const planned = planService(w, waitingList, planSettings, DEFAULT_SCENARIO);
+      return planned ? [capacityAnswerRecord(planned)] : [];
+    }),
     context: await contextSection(run, filters, options),
   };
 }

@@ -2,8 +2,10 @@
 // weeks waited, the inputs of the capacity answer and of the what-if projections (src/stats/capacity-plan.ts).
 // Pure: every number comes from the counts passed in, so the disclosure gate's published counts can be fed in.
 import {
-  capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, PLAN_DEFAULTS, projectScenario, type CapacityPlan, type PlanInput,
+  capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, PLAN_DEFAULTS, projectScenario, reconcile, type CapacityPlan, type PlanInput,
+  type ReconciliationRow,
 } from '../stats/capacity-plan.ts';
+import { CAPACITY_DEFAULTS } from '../stats/capacity.ts';
 import { cohortsFromBands, WEEKS_PER_MONTH, type QueueMonth } from '../stats/queue-projection.ts';
 import type { WaitingListBand } from './waits.ts';
 import type { WorkforcePlan } from './workforce.ts';
@@ -29,6 +31,12 @@ export interface Scenario {
 
 export const DEFAULT_SCENARIO: Scenario = { fte: null, growthPerYear: 0, schoolShare: 0 };
 
+/** The Demand view's defaults (?plan= empty): 18 weeks, 22.5 productive hours, 40% indirect, 12 months, 24 projected. */
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+  targetWeeks: CAPACITY_DEFAULTS.targetWeeks.value, productiveHoursPerFte: CAPACITY_DEFAULTS.productiveHoursPerFte.value,
+  indirectShare: PLAN_DEFAULTS.indirectShare.value, monthsToTarget: PLAN_DEFAULTS.monthsToTarget.value, horizon: 24,
+};
+
 /** A hidden band (1–4 children) is taken as 2.5 for the projection, and the projection says so. */
 export const HIDDEN_BAND_ESTIMATE = 2.5;
 
@@ -48,6 +56,8 @@ export interface PlannedService {
   /** Accepted referrals a month from the forecast, before any scenario growth. */
   arrivalsPerMonth: number[];
   hiddenBands: number;
+  /** FTE in post → available for direct work → needed to hold and reach → gap (null without workforce data). */
+  reconciliation: ReconciliationRow[] | null;
   projections: { name: string; fte: number; months: QueueMonth[]; targetMetFrom: number | null }[];
 }
 
@@ -87,5 +97,30 @@ export function planService(
     project('Recommended: FTE to reach the target', plan.fteToReach, DEFAULT_SCENARIO),
     project('Your scenario', scenario.fte ?? inPost, scenario),
   ];
-  return { service: workforce.service, input, plan, initial, arrivalsPerMonth, hiddenBands: own.filter((b) => b.waiting === 'c').length, projections };
+  return {
+    service: workforce.service, input, plan, initial, arrivalsPerMonth, hiddenBands: own.filter((b) => b.waiting === 'c').length,
+    reconciliation: reconcile(input, plan), projections,
+  };
+}
+
+/** The capacity answer as one flat record per service (the report's `capacity_plan`): the same numbers as the view. */
+export function capacityAnswerRecord(p: PlannedService) {
+  const r = (v: number | null | undefined, places = 1) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10 ** places) / 10 ** places);
+  return {
+    service: p.service,
+    target_weeks: p.input.targetWeeks,
+    months_to_target: p.input.monthsToTarget,
+    productive_hours_per_fte: p.input.productiveHoursPerFte,
+    indirect_share: p.input.indirectShare,
+    direct_hours_per_child: r(p.input.hoursPerChild, 2),
+    demand_per_week: r(p.input.demandPerWeek),
+    waiting: p.input.waiting,
+    fte_to_reach: r(p.plan.fteToReach),
+    fte_to_hold: r(p.plan.fteToHold),
+    fte_in_post: p.input.fteInPost,
+    fte_vacant: p.input.fteVacant,
+    gap_fte: r(p.plan.surplusToReach),
+    current_plan_meets_target_from_month: p.projections[0]?.targetMetFrom ?? null,
+    recommended_meets_target_from_month: p.projections[1]?.targetMetFrom ?? null,
+  };
 }

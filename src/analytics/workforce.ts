@@ -1,12 +1,14 @@
 // Workforce planning: a 12-month forecast of referrals per service with a prediction interval, turned into the
-// weekly capacity and therapists (FTE) needed to meet a target wait with the queue formulas of METHODS §8,
-// against the FTE in post. Every assumption is in `CapacityAssumptions` with its default stated.
+// weekly capacity and therapists (FTE in post) needed to meet a target wait with the queue formulas of METHODS §8,
+// against the FTE in post. Every assumption is in `CapacityAssumptions` with its default stated. The FTE allow for
+// indirect work as the capacity answer does (scenarios.ts), so the two never give different FTE for the same thing.
 // Every count (monthly referrals, accepted, waiting) passes the disclosure gate first; the forecast, demand,
 // pressure and FTE are worked out from the published counts.
 import type { CountQuery, Published } from '../disclosure/index.ts';
 import {
   CAPACITY_DEFAULTS, fteRequired, forecastMonthly, reliefCapacity, targetCapacity, targetQueueSize, waitPressure,
 } from '../stats/index.ts';
+import { PLAN_DEFAULTS } from '../stats/capacity-plan.ts';
 import { addMonths, type Filters, type Period } from './filters.ts';
 import { gateOf } from './gate.ts';
 import { periodParams } from './params.ts';
@@ -21,6 +23,8 @@ export interface CapacityAssumptions {
   readonly hoursPerReferral: number | null;
   /** Coefficient of variation of the number seen each week. Default 1 (NHSRwaitinglist's default). */
   readonly cvCapacity: number;
+  /** 0–1: share of productive hours on indirect work. Default 0.4 (PLAN_DEFAULTS.indirectShare). */
+  readonly indirectShare: number;
 }
 
 export const DEFAULT_CAPACITY: CapacityAssumptions = {
@@ -28,6 +32,7 @@ export const DEFAULT_CAPACITY: CapacityAssumptions = {
   productiveHoursPerFte: CAPACITY_DEFAULTS.productiveHoursPerFte.value,
   hoursPerReferral: null,
   cvCapacity: CAPACITY_DEFAULTS.cvCapacity.value,
+  indirectShare: PLAN_DEFAULTS.indirectShare.value,
 };
 
 export const WEEKS_PER_MONTH = 52 / 12;
@@ -49,7 +54,9 @@ export interface WorkforcePlan {
   reliefCapacityPerWeek: number | 'c';
   /** "c" whenever `waiting` is: each could be worked back to the waiting count. */
   pressure: number | 'c';
+  /** FTE in post to hold the target: target capacity × hours per referral ÷ direct hours per FTE. */
   fteForTarget: number;
+  /** FTE in post to clear the excess list in 26 weeks (NHSRwaitinglist relief capacity), same basis. */
   fteForRelief: number | 'c';
   fteInPost: number | null;
   fteVacant: number | null;
@@ -95,6 +102,8 @@ export async function workforcePlans(
     const capacity = targetCapacity(demandPerWeek, assumptions.targetWaitWeeks, cvDemand, assumptions.cvCapacity);
     const relief = waiting === null ? null : reliefCapacity(demandPerWeek, waiting, targetQueue);
     const latest = staff.filter((w) => w.service === s.service).at(-1);
+    // Hours a week one FTE in post gives children on the list: productive hours less indirect work.
+    const directHours = assumptions.productiveHoursPerFte * (1 - assumptions.indirectShare);
     return {
       service: s.service, forecastMethod: fc.method, forecast: fc.points,
       demandPerWeek, acceptedShare, cvDemand, hoursPerReferral,
@@ -104,8 +113,8 @@ export async function workforcePlans(
       waiting: waitingShown, targetQueue,
       targetCapacityPerWeek: capacity, reliefCapacityPerWeek: relief ?? 'c',
       pressure: waiting === null ? 'c' : demandPerWeek > 0 ? waitPressure(waiting / demandPerWeek, assumptions.targetWaitWeeks) : 0,
-      fteForTarget: fteRequired(capacity * hoursPerReferral, assumptions.productiveHoursPerFte),
-      fteForRelief: relief === null ? 'c' : fteRequired(relief * hoursPerReferral, assumptions.productiveHoursPerFte),
+      fteForTarget: fteRequired(capacity * hoursPerReferral, directHours),
+      fteForRelief: relief === null ? 'c' : fteRequired(relief * hoursPerReferral, directHours),
       fteInPost: latest?.fte_in_post ?? null, fteVacant: latest?.fte_vacant ?? null,
       assumptions,
     };

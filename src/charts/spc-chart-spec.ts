@@ -82,7 +82,9 @@ export function spcChartSpec(series: SpcSeries, options: SpcChartOptions = {}): 
   const labelled = lines.filter((l) => l.last && !l.name.includes('2σ'));
   const changes = noLimits ? [] : series.changePoints.map((m) => ({ date: monthStart(m), text: `New limits from ${formatMonth(m)}`, short: 'New limits' }));
   const x = { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: quarterly ? '3-month period (first month)' : 'Month', axis: { format: '%b %Y' as const, labelAngle: 0, labelOverlap: true } };
-  const y = { field: 'value', type: 'quantitative' as const, title: valueTitle };
+  // All drawn values 0 (the rest hidden as 1–4): a 0–5 axis, not a collapsed one labelled "0.000000".
+  const flat = shown.every((r) => (r.value ?? 0) <= 0) && lines.every((l) => l.raw <= 0);
+  const y = { field: 'value', type: 'quantitative' as const, title: valueTitle, ...(flat ? { scale: { domain: [0, 5] } } : {}) };
   const description = `SPC chart of ${serviceName(series.service)} referrals ${quarterly ? 'per 3 months' : 'per month'} for ${groupName(series)} `
     + `(${adjusted ? 'seasonally adjusted' : 'raw counts'}${options.periodLabel ? `, ${options.periodLabel}` : ''}): `
     + `${plural(shown.length, quarterly ? 'period' : 'month')} plotted`

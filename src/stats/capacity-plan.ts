@@ -142,3 +142,51 @@ export function fteToReachByProjection(
   }
   return high;
 }
+
+/** Contracted hours of one FTE a week: the Agenda for Change full-time week (a stated constant, not a setting). */
+export const CONTRACTED_HOURS_PER_FTE = 37.5;
+
+export interface ReconciliationRow {
+  /** Stable key: in_post, productive, direct, hold, backlog, reach, gap, vacant. */
+  readonly key: 'in_post' | 'productive' | 'direct' | 'hold' | 'backlog' | 'reach' | 'gap' | 'vacant';
+  readonly step: string;
+  /** FTE in post the row stands for (null where the row is a share of the same FTE). */
+  readonly fte: number | null;
+  /** Hours a week. */
+  readonly hoursPerWeek: number;
+  /** Children a week those direct hours see (null for hours that are not direct work). */
+  readonly childrenPerWeek: number | null;
+}
+
+/**
+ * FTE in post → hours available for direct work → FTE needed to hold and to reach the target → the gap, in FTE,
+ * hours a week and children a week, so the assumptions that separate "in post" from "needed" are each a visible
+ * line: contracted hours, productive clinical hours, indirect work, the backlog to clear, and vacancies.
+ * `fteToReach` and `fteToHold` come from the plan (the projection's answer), so the table and the projection agree.
+ */
+export function reconcile(
+  input: Pick<PlanInput, 'hoursPerChild' | 'productiveHoursPerFte' | 'indirectShare' | 'fteInPost' | 'fteVacant'>,
+  plan: Pick<CapacityPlan, 'fteToReach' | 'fteToHold'>,
+): ReconciliationRow[] | null {
+  if (input.fteInPost === null) return null;
+  const direct = input.productiveHoursPerFte * (1 - input.indirectShare);
+  const children = (hours: number) => (input.hoursPerChild > 0 ? hours / input.hoursPerChild : 0);
+  const line = (key: ReconciliationRow['key'], step: string, fte: number | null, hours: number, seen: boolean): ReconciliationRow => ({
+    key, step, fte, hoursPerWeek: hours, childrenPerWeek: seen ? children(hours) : null,
+  });
+  const inPost = input.fteInPost;
+  const pct = Math.round(input.indirectShare * 100);
+  const rows: ReconciliationRow[] = [
+    line('in_post', 'FTE in post', inPost, inPost * CONTRACTED_HOURS_PER_FTE, false),
+    line('productive', 'Productive clinical time', null, inPost * input.productiveHoursPerFte, false),
+    line('direct', `Available for direct work (after ${pct}% indirect)`, null, inPost * direct, true),
+    line('hold', 'Needed to hold the target', plan.fteToHold, plan.fteToHold * direct, true),
+    line('backlog', 'Extra to clear the backlog by the date', plan.fteToReach - plan.fteToHold, (plan.fteToReach - plan.fteToHold) * direct, true),
+    line('reach', 'Needed to reach the target by the date', plan.fteToReach, plan.fteToReach * direct, true),
+    line('gap', 'Gap (negative = short)', inPost - plan.fteToReach, (inPost - plan.fteToReach) * direct, true),
+  ];
+  if (input.fteVacant !== null && input.fteVacant > 0) {
+    rows.push(line('vacant', 'Vacant posts', input.fteVacant, input.fteVacant * direct, true));
+  }
+  return rows;
+}

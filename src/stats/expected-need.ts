@@ -50,7 +50,7 @@ export const DCD_PREVALENCE: Prevalence = {
 export const DEFAULT_DEPRIVATION_WEIGHTS: readonly number[] = Array.from({ length: 10 }, (_, k) => 1.45 - k * 0.1);
 
 export const DEPRIVATION_WEIGHTS_SOURCE =
-  'Illustrative assumption (×1.45 in IMD decile 1 falling by 0.1 a decile to ×0.55 in decile 10); informed by Bercow (2008). Edit to local evidence.';
+  'Illustrative assumption (×1.45 in IMD decile 1 falling by 0.1 a decile to ×0.55 in decile 10); informed by Bercow (2008). The weights are fixed here, not a setting: leave weighting off unless they fit your area.';
 
 export const DEFAULT_PREVALENCE: PrevalenceAssumptions = { slt: SLCN_PREVALENCE, ot: DCD_PREVALENCE, weightByDeprivation: false };
 

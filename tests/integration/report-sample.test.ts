@@ -19,6 +19,18 @@ beforeAll(async () => {
 afterAll(async () => db.close());
 
 describe('planted patterns in sample-data', () => {
+  it('gives one capacity answer: the Demand view\'s, with the forecast section\'s FTE on the same basis', () => {
+    const slt = report.capacity_plan.find((c) => c.service === 'SLT');
+    // SLT at the defaults (sample-data/README.md): 19.6 FTE to reach and hold, 18.2 in post, 1.4 short.
+    expect(slt).toMatchObject({ target_weeks: 18, months_to_target: 12, indirect_share: 0.4, fte_to_reach: 19.6, fte_to_hold: 19.6, fte_in_post: 18.2, gap_fte: -1.4 });
+    expect(slt?.current_plan_meets_target_from_month).toBeNull();
+    expect(slt?.recommended_meets_target_from_month).not.toBeNull();
+    for (const c of report.capacity_plan) {
+      const f = report.forecast.find((w) => w.service === c.service);
+      expect(f?.fteForTarget).toBeCloseTo(c.fte_to_hold ?? NaN, 1);
+    }
+  });
+
   it('independent schools have "much lower" OT referrals than expected for their age mix (shareable mode)', () => {
     const cell = report.rates_by_type_phase.find((c) => c.service === 'OT' && c.school_type === 'independent' && c.age_phase === null);
     expect(cell?.comparison).toBe('much lower');

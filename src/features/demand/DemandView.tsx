@@ -1,10 +1,11 @@
-// The Demand view: referrals over time (SPC), waits, the 12-month forecast and the capacity / FTE calculator, for
-// each service (both unless the service filter is set). The shell renders the h1 and the filters; each section
-// has its h2 and its own data hook, so one slow or failed figure does not hold up the others.
+// The Demand view: key findings, referrals over time (SPC), waits, the 12-month forecast and one capacity answer
+// (therapists needed, reconciled with FTE in post, and what-if scenarios) for each service (both unless the service
+// filter is set). The shell renders the h1 and the filters; each section has its h2 and its own data hook, so one
+// slow or failed figure does not hold up the others.
 import { useFilters } from '../../app/url-state.ts';
 import { SERVICES } from '../../contract/index.ts';
-import { CapacitySection } from './components/CapacitySection.tsx';
 import { ContextWaitsSection } from './components/ContextWaitsSection.tsx';
+import { DemandKeyFindings } from './components/DemandKeyFindings.tsx';
 import { PlanSection } from './components/PlanSection.tsx';
 import { ForecastSection } from './components/ForecastSection.tsx';
 import { SpcSection } from './components/SpcSection.tsx';
@@ -19,7 +20,6 @@ const CONTENTS = [
   { id: 'demand-context-waits', text: 'Waiting over 18 weeks: published figures for comparison' },
   { id: 'demand-forecast', text: 'Referrals forecast for the next 12 months' },
   { id: 'demand-plan', text: 'Therapists needed, and what if' },
-  { id: 'demand-capacity', text: 'Capacity and therapists needed' },
 ];
 
 export default function DemandView() {
@@ -27,6 +27,7 @@ export default function DemandView() {
   const services = filters.service ? [filters.service] : SERVICES;
   return (
     <div className="demand">
+      <DemandKeyFindings services={services} />
       <SpcSummary services={services} />
       <nav className="demand-contents-list" aria-labelledby="demand-contents">
         <h2 className="demand-contents-list__title" id="demand-contents">Contents</h2>
@@ -45,7 +46,6 @@ export default function DemandView() {
       <ContextWaitsSection services={services} />
       <ForecastSection services={services} />
       <PlanSection services={services} />
-      <CapacitySection services={services} />
     </div>
   );
 }

@@ -8,13 +8,6 @@ const spcBlock = (page, title) => page.locator('.demand-spc-series').filter({ ha
 /** The text drawn inside a chart's SVG (title, subtitle, axes), for checking what the chart itself says. */
 const chartText = (block) => block.locator('.vega-embed svg').first().evaluate((svg) => svg.textContent ?? '');
 
-/** The figure shown beside a result in the capacity calculator, e.g. "11.7 FTE" → 11.7. */
-async function result(page, measure) {
-  const row = page.locator('.demand-summary-list__row').filter({ has: page.getByText(measure, { exact: true }) });
-  const text = await row.locator('.demand-summary-list__figure').textContent();
-  return { text, value: Number.parseFloat(String(text).replace(/,/g, '')) };
-}
-
 async function openDemand(page, baseUrl, query = '', waitForChart) {
   await page.goto(`${baseUrl}?view=demand${query}`);
   await page.locator('main h1').waitFor({ timeout: TIMEOUT });
@@ -62,13 +55,13 @@ export const CASES = [
     await section.locator('.demand-plan').first().screenshot({ path: 'test-output/e2e/demand-plan-390.png' });
   }],
 
-  ['demand: the Making Data Count summary comes first, and accepting a proposed change point re-baselines the chart', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
+  ['demand: the Making Data Count summary comes first after the key findings, and accepting a proposed change point re-baselines the chart', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await openDemand(page, baseUrl, '&service=SLT', waitForChart);
     const summary = page.locator('section[aria-labelledby="demand-summary"]');
     await summary.locator('table tbody tr').first().waitFor({ timeout: TIMEOUT });
-    const firstH2 = await page.locator('main .demand h2').first().textContent();
-    check(firstH2 === 'Summary: is demand changing?', `the first h2 is "${firstH2}"`);
+    const h2s = await page.locator('main .demand h2').allTextContents();
+    check(h2s[0] === 'Key findings' && h2s[1] === 'Summary: is demand changing?', `the first h2s are ${JSON.stringify(h2s.slice(0, 2))}`);
     const rows = summary.locator('table tbody tr');
     // Area, 6 school types and 4 age phases for SLT.
     check(await rows.count() === 11, `summary has ${await rows.count()} rows, not 11`);
@@ -119,11 +112,12 @@ export const CASES = [
       check(await block.getByText('Latest month:').count() === 1, `${title}: no latest-month variation text`);
       check(await block.getByText('Recent trend:').count() === 1, `${title}: no recent-trend text`);
     }
-    for (const h2 of ['Referrals over time', 'Waits for a first contact', 'Referrals forecast for the next 12 months', 'Capacity and therapists needed']) {
+    for (const h2 of ['Key findings', 'Referrals over time', 'Waits for a first contact', 'Referrals forecast for the next 12 months', 'Therapists needed, and what if']) {
       check(await page.getByRole('heading', { level: 2, name: h2, exact: true }).count() === 1, `no h2 "${h2}"`);
     }
     await page.getByRole('heading', { name: 'Speech and language therapy: referrals recorded and forecast' }).waitFor({ timeout: TIMEOUT });
-    await page.getByRole('button', { name: 'Recalculate' }).first().waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Update the plan' }).waitFor({ timeout: TIMEOUT });
+    check(await page.getByRole('button', { name: 'Recalculate' }).count() === 0, 'the older capacity calculator is still on the page');
     await waitForChart(page);
     await shot('demand.png');
   }],
@@ -159,58 +153,89 @@ export const CASES = [
     await shot('demand-raw.png');
   }],
 
-  ['demand: the capacity calculator recomputes FTE and rejects a non-number', async ({ page, baseUrl, shot, check, waitForChart }) => {
+  ['demand: key findings first, each linking to its figure, with the capacity gap reconciled in a table', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
     await openDemand(page, baseUrl, '&service=SLT', waitForChart);
-    const hours = page.getByLabel('Productive (clinical) hours per FTE per week');
-    await hours.waitFor({ timeout: TIMEOUT });
-    check(await hours.inputValue() === '22.5', `productive hours default is ${await hours.inputValue()}`);
-    check(/Derived from your data|derived from your data/.test(await page.locator('.demand-capacity').textContent()), 'no derived hours-per-referral source');
-    await page.locator('.demand-capacity .demand-summary-list').waitFor({ timeout: TIMEOUT });
-    const before = await result(page, 'FTE needed to meet the target');
-    check(before.value > 0, `FTE for target before: ${before.text}`);
-    await hours.fill('30');
-    await page.getByRole('button', { name: 'Recalculate' }).click();
-    await page.waitForFunction((old) => {
-      const row = [...document.querySelectorAll('.demand-summary-list__row')].find((r) => r.querySelector('dt')?.textContent === 'FTE needed to meet the target');
-      return row && row.querySelector('.demand-summary-list__figure')?.textContent !== old;
-    }, before.text, { timeout: TIMEOUT });
-    const after = await result(page, 'FTE needed to meet the target');
-    const expected = before.value * 22.5 / 30;
-    check(Math.abs(after.value - expected) <= 0.11, `FTE for target ${after.value}, expected about ${expected.toFixed(2)} (22.5 → 30 hours)`);
-    check((await page.locator('.demand-capacity__status').textContent()).includes('30.0 productive'), 'the status does not state the new assumption');
+    const box = page.locator('section.key-findings');
+    await box.locator('li').first().waitFor({ timeout: TIMEOUT });
+    // Waits and capacity join the findings once their figures are worked out.
+    await page.waitForFunction(() => document.querySelector('section.key-findings')?.textContent.includes('FTE in post against'), undefined, { timeout: TIMEOUT });
+    const items = await box.locator('li').allTextContents();
+    check(items.some((t) => /^SLT: [\d.]+ FTE in post against [\d.]+ FTE needed to reach the 18-week target by \w{3} \d{4} — [\d.]+ FTE short/.test(t)), `no capacity finding: ${JSON.stringify(items)}`);
+    check(items.some((t) => /seen within 18 weeks .* against a target of 92% — (consistently fails|hit and miss)/.test(t)), `no waits finding: ${JSON.stringify(items)}`);
+    check(items.some((t) => /early years rose from about \d+ to \d+ a month/.test(t)), `no early-years shift finding: ${JSON.stringify(items)}`);
+    const hrefs = await box.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) check(await page.locator(href).count() === 1, `finding link ${href} has no target`);
+    await box.screenshot({ path: 'test-output/e2e/demand-key-findings-1366.png' });
 
-    await hours.fill('lots');
-    await page.getByRole('button', { name: 'Recalculate' }).click();
+    const plan = page.locator('#plan-SLT');
+    const table = plan.locator('table');
+    await table.waitFor({ timeout: TIMEOUT });
+    const cells = async (row) => (await table.locator('tbody tr').filter({ hasText: row }).locator('td').allTextContents()).map((t) => Number.parseFloat(t.replace(/,/g, '')));
+    const [inPostFte, inPostHours] = await cells(/^FTE in post/);
+    const [, directHours] = await cells('Available for direct work');
+    const [reachFte] = await cells('Needed to reach the target');
+    const [gapFte] = await cells('Gap');
+    check(Math.abs(inPostHours - inPostFte * 37.5) < 0.2, `contracted hours ${inPostHours} for ${inPostFte} FTE`);
+    check(Math.abs(directHours - inPostFte * 22.5 * 0.6) < 0.2, `direct hours ${directHours} for ${inPostFte} FTE at 22.5 h and 40% indirect`);
+    check(Math.abs(gapFte - (inPostFte - reachFte)) < 0.11, `gap ${gapFte} is not ${inPostFte} − ${reachFte}`);
+    const answer = await plan.locator('.demand-plan__answer').textContent();
+    check(/FTE short of reaching it\. At 22\.5 productive clinical hours per FTE with 40% of them on indirect work, they give \d+ hours a week of direct work/.test(answer), `answer: ${answer}`);
+    // The CSV holds numbers, with the units in the column names.
+    const [download] = await Promise.all([page.waitForEvent('download'), plan.getByRole('button', { name: 'Download this table (CSV)' }).click()]);
+    const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+    check(/^\uFEFF?Title,SLT: from FTE in post to FTE needed/m.test(text), `csv header block: ${text.slice(0, 120)}`);
+    check(text.includes('Step,FTE,Hours a week,Children a week'), `csv columns: ${text.slice(0, 400)}`);
+    const inPostLine = text.split(/\r?\n/).find((l) => l.startsWith('FTE in post,'));
+    check(/^FTE in post,\d+(\.\d)?,\d+(\.\d)?,$/.test(inPostLine ?? ''), `csv row: ${inPostLine}`);
+    check(text.includes('Productive clinical hours per FTE a week,22.5'), 'the CSV does not state its assumptions');
+    await plan.screenshot({ path: 'test-output/e2e/demand-reconciliation-1366.png' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await box.screenshot({ path: 'test-output/e2e/demand-key-findings-390.png' });
+    await plan.screenshot({ path: 'test-output/e2e/demand-reconciliation-390.png' });
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    // The answer says filling the vacant posts would close the gap: the projection agrees.
+    check(answer.includes('Filling the vacant posts would close the gap.'), `answer: ${answer}`);
+    await plan.getByRole('button', { name: /^Fill the vacant posts/ }).click();
+    await page.waitForURL(/plan=fteSLT(%3A|:)[\d.]+/);
+    const filled = await plan.locator('.demand-plan__outcomes li').nth(2).textContent();
+    check(/^Your scenario \([\d.]+ FTE\): 92% or more seen within 18 weeks from/.test(filled), `scenario with the vacancies filled: ${filled}`);
+
+    // −5 is told by the bound it breaks, linked from the error summary and shown by the field.
+    const indirect = page.getByLabel(/^Share of clinical time on indirect work/);
+    await indirect.fill('-5');
+    await page.getByRole('button', { name: 'Update the plan' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor({ timeout: TIMEOUT });
-    const link = summary.getByRole('link', { name: /must be a number/ });
+    const link = summary.getByRole('link', { name: 'The share of clinical time on indirect work must be 0% or more' });
     check(await link.count() === 1, `error summary says ${await summary.textContent()}`);
-    const target = (await link.getAttribute('href'))?.slice(1);
-    check(target && target === await hours.getAttribute('id'), `the error links to #${target}, not the field`);
-    check(await hours.getAttribute('aria-invalid') === 'true', 'the field is not marked invalid');
-    check((await page.locator(`#${target}-error`).textContent()).includes('must be a number'), 'no inline error message by the field');
-    check(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), 'error summary not focused');
-    check((await result(page, 'FTE needed to meet the target')).text === after.text, 'results changed after an invalid entry');
+    check(await indirect.getAttribute('aria-invalid') === 'true', 'the field is not marked invalid');
+    check((await page.locator('#plan-indirect-error').textContent()).includes('must be 0% or more'), 'no inline error by the field');
     await link.click();
-    check(await page.evaluate(() => document.activeElement?.id) === target, 'following the error link did not move focus to the field');
-    await shot('demand-capacity-error.png');
+    check(await page.evaluate(() => document.activeElement?.id) === 'plan-indirect', 'the error link did not move focus to the field');
+    await shot('demand-plan-error.png');
   }],
 
   ['demand: accessibility (axe-core)', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
     const out = [];
     await openDemand(page, baseUrl, '', waitForChart);
-    await page.getByRole('button', { name: 'Recalculate' }).first().waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Update the plan' }).waitFor({ timeout: TIMEOUT });
+    await page.locator('.demand-plan table').first().waitFor({ timeout: TIMEOUT });
     await page.getByRole('heading', { name: 'Occupational therapy: referrals recorded and forecast' }).waitFor({ timeout: TIMEOUT });
     out.push(['demand', axeError(await runAxe(page))]);
     await page.getByRole('button', { name: 'Show data table' }).first().click();
     check(await page.locator('figure table').count() >= 1, 'no data table after "Show data table"');
     out.push(['demand with a data table', axeError(await runAxe(page))]);
-    const hours = page.getByLabel('Target wait from referral to first contact').first();
-    await hours.fill('');
-    await page.getByRole('button', { name: 'Recalculate' }).first().click();
+    await page.getByLabel(/^Target wait/).fill('0');
+    await page.getByRole('button', { name: 'Update the plan' }).click();
     await page.locator('.error-summary').waitFor({ timeout: TIMEOUT });
     out.push(['demand with a form error', axeError(await runAxe(page))]);
     await shot('demand-axe.png');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openDemand(page, baseUrl, '', waitForChart);
+    await page.locator('.demand-plan table').first().waitFor({ timeout: TIMEOUT });
+    out.push(['demand at 390 px', axeError(await runAxe(page))]);
     return out;
   }],
 ];

@@ -59,6 +59,18 @@ describe('spcChartSpec', () => {
     expect(sparse.description).toContain('no limits drawn');
   });
 
+  it('gives a series whose drawn values are all 0 a 0–5 axis, not a collapsed one', async () => {
+    const zeros = spcChartSpec({
+      ...spcSeriesFixture, period: 'none', segments: [], tooFewForSpc: 'Too few referrals for SPC.',
+      points: spcSeriesFixture.points.map((p) => ({ ...p, value: p.value === null ? null : 0, referrals: p.value === null ? 'c' : 0 })),
+    });
+    const { view } = await render(zeros);
+    expect(view.scale('y').domain()).toEqual([0, 5]);
+    // An ordinary series keeps its own domain.
+    const { view: normal } = await render(spec);
+    expect((normal.scale('y').domain() as number[])[1]).toBeGreaterThan(5);
+  });
+
   it('draws each segment\'s limits over its own months, a line at the change point, and limits truncated at 0', async () => {
     const rebased = spcChartSpec({
       ...spcSeriesFixture,

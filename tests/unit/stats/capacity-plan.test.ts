@@ -1,7 +1,7 @@
 // The queue projection against a discrete-event simulation, worked examples by hand, and the capacity answer
 // agreeing with the projection (METHODS §8).
 import { describe, expect, it } from 'vitest';
-import { capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, projectScenario } from '../../../src/stats/capacity-plan.ts';
+import { capacityPlan, fteToReachByProjection, monthTargetMet, perWeekOfFte, projectScenario, reconcile } from '../../../src/stats/capacity-plan.ts';
 import { cohortsFromBands, projectQueue, WEEKS_PER_MONTH } from '../../../src/stats/queue-projection.ts';
 import { simulationBand } from './queue-simulation.ts';
 
@@ -110,5 +110,33 @@ describe('capacityPlan', () => {
     expect(fewer === null || fewer > 6).toBe(true);
     // A later date needs no more FTE.
     expect(fteToReachByProjection(input, initial, arrivalsPerMonth, 12, 0.92, plan.fteToHold) as number).toBeLessThanOrEqual(reach);
+  });
+});
+
+describe('reconcile: FTE in post → direct work → needed → gap', () => {
+  const input = { hoursPerChild: 9, productiveHoursPerFte: 22.5, indirectShare: 0.4, fteInPost: 18, fteVacant: 3 };
+  const rows = reconcile(input, { fteToReach: 21, fteToHold: 19.5 }) ?? [];
+  const row = (key: string) => rows.find((r) => r.key === key);
+
+  it('works each step out by hand', () => {
+    expect(rows.map((r) => r.key)).toEqual(['in_post', 'productive', 'direct', 'hold', 'backlog', 'reach', 'gap', 'vacant']);
+    // 18 FTE × 37.5 = 675 contracted hours; × 22.5 = 405 productive; × 0.6 = 243 direct = 27 children a week at 9 h.
+    expect(row('in_post')?.hoursPerWeek).toBeCloseTo(675, 10);
+    expect(row('productive')?.hoursPerWeek).toBeCloseTo(405, 10);
+    expect(row('direct')?.hoursPerWeek).toBeCloseTo(243, 10);
+    expect(row('direct')?.childrenPerWeek).toBeCloseTo(27, 10);
+    // Hold 19.5 FTE × 13.5 = 263.25 h; backlog 1.5 FTE; reach 21 FTE; gap 18 − 21 = −3 FTE = −40.5 h = −4.5 children.
+    expect(row('hold')?.hoursPerWeek).toBeCloseTo(263.25, 10);
+    expect(row('backlog')?.fte).toBeCloseTo(1.5, 10);
+    expect(row('gap')?.fte).toBeCloseTo(-3, 10);
+    expect(row('gap')?.childrenPerWeek).toBeCloseTo(-4.5, 10);
+    // The 3 vacant FTE would close it exactly.
+    expect(row('vacant')?.fte).toBe(3);
+    expect((row('gap')?.fte ?? 0) + (row('vacant')?.fte ?? 0)).toBeCloseTo(0, 10);
+  });
+
+  it('has no vacancy line without vacancies, and no table without workforce data', () => {
+    expect(reconcile({ ...input, fteVacant: 0 }, { fteToReach: 21, fteToHold: 19.5 })?.some((r) => r.key === 'vacant')).toBe(false);
+    expect(reconcile({ ...input, fteInPost: null }, { fteToReach: 21, fteToHold: 19.5 })).toBeNull();
   });
 });

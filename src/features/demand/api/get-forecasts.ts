@@ -1,5 +1,5 @@
-// The 12-month referral forecast per service with its recorded history, and the capacity figures under the stated
-// default assumptions (the calculator starts from these: its derived hours per referral and their source).
+// The 12-month referral forecast per service with its recorded history (the forecast comes with the workforce plan,
+// whose demand per week the capacity answer starts from).
 import { DEFAULT_CAPACITY, DEFAULT_SETTINGS, type WorkforcePlan } from '../../../analytics/index.ts';
 import { spcSeries } from '../../../analytics/spc.ts';
 import { workforcePlans } from '../../../analytics/workforce.ts';

@@ -11,9 +11,11 @@ import { ChartFigure } from '../../../components/ChartFigure.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { formatMonth, type Column } from '../../../components/table-columns.ts';
 import { LABELS, type Service } from '../../../contract/index.ts';
-import { PLAN_DEFAULTS } from '../../../stats/capacity-plan.ts';
+import { DownloadCsvButton } from '../../../components/DownloadCsvButton.tsx';
+import { CONTRACTED_HOURS_PER_FTE, PLAN_DEFAULTS, type ReconciliationRow } from '../../../stats/capacity-plan.ts';
 import { usePlanData } from '../api/get-plan.ts';
-import { fteParam, PLAN_FIELDS, usePlanOptions } from '../hooks/use-plan-options.ts';
+import { fteParam, PLAN_FIELDS, planFieldError, usePlanOptions } from '../hooks/use-plan-options.ts';
+import { ABOUT, planFigureId } from '../lib/key-findings.ts';
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -48,22 +50,69 @@ const COLUMNS = (targetWeeks: number): Column<ProjectionRow>[] => [
   { key: 'schools_pct', label: 'Assumption: % of referrals met in schools', format: 'decimal1' },
 ];
 
-export function answerText(p: PlannedService, to: string): string {
+/** The answer in two parts: what is needed (the headline), then how it compares with FTE in post and why. */
+export function answerParts(p: PlannedService, to: string): [string, string] {
   const name = p.service;
   const by = formatMonth(addMonths(to, p.input.monthsToTarget));
   const { plan, input } = p;
-  const have = input.fteInPost === null ? 'There is no workforce data to compare with.'
-    : `You have ${one.format(input.fteInPost)} FTE in post${input.fteVacant ? ` and ${one.format(input.fteVacant)} vacant` : ''}: `
-      + `${(plan.surplusToReach ?? 0) >= 0 ? `${one.format(plan.surplusToReach ?? 0)} FTE more than needed to reach it` : `${one.format(-(plan.surplusToReach ?? 0))} FTE short of reaching it`}.`;
-  return `${name}: to reach the ${whole.format(input.targetWeeks)}-week target by ${by} you need ${one.format(plan.fteToReach)} FTE in post, `
-    + `then ${one.format(plan.fteToHold)} FTE to hold it. ${have}`;
+  const need = `${name}: to reach the ${whole.format(input.targetWeeks)}-week target by ${by} you need ${one.format(plan.fteToReach)} FTE in post, `
+    + `then ${one.format(plan.fteToHold)} FTE to hold it.`;
+  if (input.fteInPost === null) return [need, 'There is no workforce data to compare with.'];
+  const gap = plan.surplusToReach ?? 0;
+  const vacant = input.fteVacant ?? 0;
+  const direct = input.fteInPost * plan.directHoursPerFte;
+  const have = `You have ${one.format(input.fteInPost)} FTE in post${vacant > 0 ? ` and ${one.format(vacant)} vacant` : ''}: `
+    + `${gap >= ABOUT ? `${one.format(gap)} FTE more than needed to reach it` : gap > -ABOUT ? 'about what is needed to reach it' : `${one.format(-gap)} FTE short of reaching it`}.`;
+  const why = ` At ${one.format(input.productiveHoursPerFte)} productive clinical hours per FTE with ${whole.format(input.indirectShare * 100)}% of them on indirect work, `
+    + `they give ${whole.format(direct)} hours a week of direct work, enough for ${one.format(plan.inPostPerWeek ?? 0)} children a week against the ${one.format(plan.reachPerWeek)} a week the target needs`
+    + `${plan.fteToReach - plan.fteToHold >= 0.05 ? ` (including ${one.format(plan.fteToReach - plan.fteToHold)} FTE to clear the backlog of ${whole.format(input.waiting)} waiting by ${by})` : ''}.`
+    + `${plan.fteToReach - plan.fteToHold < 0.05 && plan.reachPerWeek > 0 ? ` No extra is needed for the backlog: at that rate the ${whole.format(input.waiting)} waiting now are seen, oldest first, within about ${whole.format(input.waiting / plan.reachPerWeek)} weeks.` : ''}`;
+  const fill = gap <= -ABOUT && vacant > 0 ? (vacant + gap >= 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(-(gap + vacant))} FTE short.`) : '';
+  return [need, `${have}${why}${fill}`];
+}
+
+interface ReconciliationCsvRow { step: string; fte: number | null; hours_per_week: number; children_per_week: number | null }
+const RECONCILIATION_COLUMNS: Column<ReconciliationCsvRow>[] = [
+  { key: 'step', label: 'Step' }, { key: 'fte', label: 'FTE', format: 'decimal1' },
+  { key: 'hours_per_week', label: 'Hours a week', format: 'decimal1' }, { key: 'children_per_week', label: 'Children a week', format: 'decimal1' },
+];
+
+/** The reconciliation table: FTE in post → direct work → needed → gap, as numbers (and so in the CSV). */
+function Reconciliation({ service, rows, by, input }: { service: string; rows: readonly ReconciliationRow[]; by: string; input: PlannedService['input'] }) {
+  const csv = rows.map((r): ReconciliationCsvRow => ({ step: r.step.replace('by the date', `by ${by}`), fte: r.fte, hours_per_week: r.hoursPerWeek, children_per_week: r.childrenPerWeek }));
+  const cell = (v: number | null) => (v === null ? '' : one.format(v));
+  return (
+    <div className="demand-plan__reconciliation">
+      <div className="data-table__scroll" role="region" aria-label={`${service}: from FTE in post to FTE needed`} tabIndex={0}>
+        <table className="data-table">
+          <caption className="demand-heading-s">{service}: from FTE in post to FTE needed</caption>
+          <thead><tr><th scope="col">Step</th><th scope="col" className="data-table__numeric">FTE</th><th scope="col" className="data-table__numeric">Hours a week</th><th scope="col" className="data-table__numeric">Children a week</th></tr></thead>
+          <tbody>
+            {csv.map((r, i) => (
+              <tr key={rows[i]?.key}>
+                <th scope="row">{r.step}</th>
+                <td className="data-table__numeric">{cell(r.fte)}</td><td className="data-table__numeric">{cell(r.hours_per_week)}</td><td className="data-table__numeric">{cell(r.children_per_week)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="demand-plan__note">Hours a week: {CONTRACTED_HOURS_PER_FTE} contracted and {one.format(input.productiveHoursPerFte)} productive clinical hours per FTE, {whole.format(input.indirectShare * 100)}% of
+        them on indirect work. Children a week: direct hours ÷ {one.format(input.hoursPerChild)} hours per child. Vacant posts see nobody until they are filled.</p>
+      <DownloadCsvButton rows={csv} columns={RECONCILIATION_COLUMNS} fileName={`capacity-${service.toLowerCase()}`} title={`${service}: from FTE in post to FTE needed`}
+        header={[
+          ['Contracted hours per FTE a week', String(CONTRACTED_HOURS_PER_FTE)], ['Productive clinical hours per FTE a week', String(input.productiveHoursPerFte)],
+          ['Share of productive time on indirect work (%)', String(Math.round(input.indirectShare * 100))], ['Direct hours per child', one.format(input.hoursPerChild)],
+        ]} label="Download this table (CSV)" />
+    </div>
+  );
 }
 
 function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned: PlannedService; to: string; growthPct: number; schoolsPct: number; options: ReturnType<typeof usePlanOptions> }) {
   const { plan, input } = planned;
   const rows = projectionRows(planned, to, growthPct, schoolsPct);
   const lines = planned.projections.map((proj) => ({ name: proj.name, points: proj.months.map((m) => ({ month: addMonths(to, m.step), waiting: m.waiting, seenWithinTarget: m.seenWithinTarget })) }));
-  const facts: [string, string, string][] = [
+  const all: [string, string, string][] = [
     ['Demand', `${one.format(input.demandPerWeek)} children a week`, 'Accepted referrals a week: the 12-month forecast × the share accepted.'],
     ['Waiting now', `${whole.format(input.waiting)} children`, `Target list size ${whole.format(plan.targetQueue)} (demand × target ÷ 4).`],
     ['To reach the target', `${one.format(plan.reachPerWeek)} children a week`, `The fewest with which the projection below has ${Math.round(PLAN_DEFAULTS.targetShare.value * 100)}% seen within ${whole.format(input.targetWeeks)} weeks within ${input.monthsToTarget} months, and never fewer than to hold it.`],
@@ -72,11 +121,14 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
     ['Direct hours per child', `${one.format(input.hoursPerChild)} hours`, 'Specialist and targeted therapist hours ÷ accepted referrals, last 12 months.'],
     ['FTE in post can see', planned.plan.inPostPerWeek === null ? 'no workforce data' : `${one.format(planned.plan.inPostPerWeek)} children a week`, 'FTE in post × direct hours per FTE ÷ direct hours per child. Vacant posts see nobody.'],
   ];
+  // With workforce data the reconciliation table shows capacity, hours and FTE; these rows say where the inputs come from.
+  const facts = planned.reconciliation ? all.filter(([k]) => k === 'Demand' || k === 'Waiting now' || k === 'Direct hours per child') : all;
   const scenarioId = `plan-fte-${planned.service.toLowerCase()}`;
   return (
-    <div className="demand-plan" data-service={planned.service}>
+    <div className="demand-plan" data-service={planned.service} id={planFigureId(planned.service)}>
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
-      <p className="demand-plan__answer" role="status">{answerText(planned, to)}</p>
+      <p className="demand-plan__answer" role="status"><strong>{answerParts(planned, to)[0]}</strong> {answerParts(planned, to)[1]}</p>
+      {planned.reconciliation && <Reconciliation service={planned.service} rows={planned.reconciliation} input={input} by={formatMonth(addMonths(to, input.monthsToTarget))} />}
       <dl className="demand-summary-list">
         {facts.map(([k, v, how]) => (
           <div className="demand-summary-list__row" key={k}>
@@ -91,6 +143,11 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
           placeholder={input.fteInPost === null ? '' : one.format(input.fteInPost)} key={options.raw(fteParam(planned.service)) ?? 'none'}
           onBlur={(e) => options.set(fteParam(planned.service), /^\d+(\.\d+)?$/.test(e.target.value.trim()) ? e.target.value.trim() : undefined)} />
         <button type="button" className="button button--secondary" onClick={() => options.set(fteParam(planned.service), plan.fteToReach.toFixed(1))}>Use the recommended {one.format(plan.fteToReach)} FTE</button>
+        {input.fteInPost !== null && (input.fteVacant ?? 0) > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => options.set(fteParam(planned.service), ((input.fteInPost ?? 0) + (input.fteVacant ?? 0)).toFixed(1))}>
+            Fill the vacant posts ({one.format((input.fteInPost ?? 0) + (input.fteVacant ?? 0))} FTE)
+          </button>
+        )}
       </div>
       <ul className="demand-plan__outcomes">
         {planned.projections.map((proj) => (
@@ -112,18 +169,14 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
 export function PlanSection({ services }: { services: readonly Service[] }) {
   const options = usePlanOptions();
   const { data, error } = usePlanData(options.settings.targetWeeks);
-  const [errors, setErrors] = useState<{ text: string; href: string }[]>([]);
+  const [errors, setErrors] = useState<{ text: string; href: string; param: string }[]>([]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const found: { text: string; href: string }[] = [];
-    for (const field of PLAN_FIELDS) {
-      const text = String(form.get(field.param) ?? '').trim();
-      const value = Number(text);
-      if (text !== '' && (!/^-?\d+(\.\d+)?$/.test(text) || value < field.min || value > field.max)) {
-        found.push({ text: `${field.label} must be a number between ${field.min} and ${field.max}`, href: `#plan-${field.param}` });
-      }
-    }
+    const found = PLAN_FIELDS.flatMap((field) => {
+      const message = planFieldError(field, String(form.get(field.param) ?? ''));
+      return message ? [{ text: message, href: `#plan-${field.param}`, param: field.param }] : [];
+    });
     setErrors(found);
     if (found.length) return;
     for (const field of PLAN_FIELDS) {
@@ -131,22 +184,29 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
       options.set(field.param, text === '' || Number(text) === field.defaultValue ? undefined : text);
     }
   };
+  const errorOf = (param: string) => errors.find((e) => e.param === param)?.text;
   return (
     <section className="demand-section" aria-labelledby="demand-plan">
       <h2 className="heading-m" id="demand-plan">Therapists needed, and what if</h2>
       <p className="body">One answer per service, from the forecast demand, the waiting list now and the target. The FTE needed is
         compared with the FTE in post through the assumptions below, each with its default. Change them, or try a scenario, and the
         projection shows the waiting list month by month beside the current plan.</p>
-      {errors.length > 0 && <ErrorSummary errors={errors} />}
+      {errors.length > 0 && <ErrorSummary errors={errors.map(({ text, href }) => ({ text, href }))} />}
       <form className="demand-capacity__form" onSubmit={submit} noValidate key={JSON.stringify(options.settings)}>
-        {PLAN_FIELDS.map((field) => (
-          <div className="demand-form-group" key={field.param}>
-            <label className="demand-label" htmlFor={`plan-${field.param}`}>{field.label} ({field.unit})</label>
-            <p className="demand-radios__hint" id={`plan-${field.param}-hint`}>{field.hint}</p>
-            <input className="demand-input demand-input--width-5" id={`plan-${field.param}`} name={field.param} inputMode="decimal"
-              aria-describedby={`plan-${field.param}-hint`} defaultValue={options.raw(field.param) ?? String(field.defaultValue)} />
-          </div>
-        ))}
+        {PLAN_FIELDS.map((field) => {
+          const id = `plan-${field.param}`;
+          const message = errorOf(field.param);
+          return (
+            <div className={message ? 'demand-form-group form-group--error' : 'demand-form-group'} key={field.param}>
+              <label className="demand-label" htmlFor={id}>{field.label} ({field.unit})</label>
+              <p className="demand-radios__hint" id={`${id}-hint`}>{field.hint}</p>
+              {message && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error:</span> {message}</p>}
+              <input className={message ? 'demand-input demand-input--width-5 demand-input--error' : 'demand-input demand-input--width-5'} id={id} name={field.param} inputMode="decimal"
+                aria-describedby={`${id}-hint${message ? ` ${id}-error` : ''}`} aria-invalid={message ? true : undefined}
+                defaultValue={options.raw(field.param) ?? String(field.defaultValue)} />
+            </div>
+          );
+        })}
         <div className="demand-button-group">
           <button type="submit" className="button">Update the plan</button>
           <button type="button" className="button button--secondary" onClick={() => { setErrors([]); options.reset(); }}>Back to the defaults</button>

@@ -7,7 +7,8 @@ import { ChartFigure } from '../../../components/ChartFigure.tsx';
 import type { Column } from '../../../components/table-columns.ts';
 import { LABELS } from '../../../contract/index.ts';
 import { drawnLimit } from '../../../stats/spc.ts';
-import { flaggedRuns, latestVariation, methodText, periodName, ruleHeadline, seriesGroupName, seriesReading, trendText } from '../lib/spc-words.ts';
+import { spcFigureId } from '../lib/key-findings.ts';
+import { flaggedRuns, latestVariation, methodText, periodName, ruleHeadline, seriesGroupName, seriesReading, seriesSubject, trendText } from '../lib/spc-words.ts';
 import { ChangePointControls } from './ChangePointControls.tsx';
 
 interface SpcRow {
@@ -92,6 +93,7 @@ export function SpcSeriesFigure({ series, periodLabel, area }: Props) {
       <ChartFigure
         title={title}
         headingLevel={3}
+        id={area === undefined && series.group_kind === 'area' ? spcFigureId(series) : undefined}
         caption={caption}
         spec={spec}
         rows={rowsOf(series)}
@@ -111,11 +113,12 @@ function SpcReading({ series }: { series: SpcSeries }) {
   const explain = (rule: string) => (explained.has(rule) ? false : (explained.add(rule), true));
   return (
     <div className="demand-spc-reading">
-      <p className="demand-spc-reading__line"><strong>{seriesReading(series)}</strong></p>
       {series.tooFewForSpc !== null
-        ? <p className="demand-spc-reading__line">{series.tooFewForSpc}</p>
+        // Said once: the subject and "no verdict", then why (the reason already starts "Too few referrals for SPC").
+        ? <p className="demand-spc-reading__line"><strong>{seriesSubject(series)}: no verdict.</strong> {series.tooFewForSpc}</p>
         : (
           <>
+            <p className="demand-spc-reading__line"><strong>{seriesReading(series)}</strong></p>
             <p className="demand-spc-reading__line">
               <span className={`demand-spc-icon spc-icon--${series.icon}`} aria-hidden="true">{variation.symbol}</span>
               <strong>Latest {series.period === 'quarter' ? '3 months' : 'month'}:</strong> {variation.text}

@@ -10,6 +10,7 @@ import { formatMonth } from '../../../components/table-columns.ts';
 import { AGE_PHASES, LABELS, SCHOOL_TYPES, type Service } from '../../../contract/index.ts';
 import { useSpcSeries } from '../api/get-spc-series.ts';
 import { useDemandOptions } from '../hooks/use-demand-options.ts';
+import { spcFigureId } from '../lib/key-findings.ts';
 import { periodName, seriesReading, seriesSubject } from '../lib/spc-words.ts';
 import { VARIATION_TEXT, VariationIcon, type VariationKind } from './MdcIcon.tsx';
 
@@ -71,7 +72,7 @@ export function SpcSummary({ services }: { services: readonly Service[] }) {
               const key = spcSeriesKey(s);
               const kind = variationKind(s);
               return (
-                <tr key={key} data-series={key}>
+                <tr key={key} data-series={key} id={s.group_kind === 'area' ? undefined : spcFigureId(s)}>
                   <th scope="row">{s.group_kind === 'area' ? `${LABELS[s.service] ?? s.service}: all schools` : seriesSubject(s).replace(' referrals', ':')}</th>
                   <td className="demand-summary-table__icon" data-label="Variation"><VariationIcon kind={kind} /><span className="demand-summary-table__icon-text">{VARIATION_TEXT[kind]}</span></td>
                   <td data-label="Latest value">{latestText(s)}</td>

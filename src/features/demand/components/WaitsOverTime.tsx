@@ -1,9 +1,8 @@
 // Waits over time: for each service, the % seen within the target, the median wait and the waiting list, month by
 // month, as SPC charts with the target and the Making Data Count assurance icon. The target wait is the plan's
 // setting (?plan=target:…), so the waits and the capacity answer use the same target.
-import { waitsOverTime, type WaitsMeasure, type WaitsOverTime as WaitsOverTimeFigure } from '../../../analytics/waits-over-time.ts';
+import type { WaitsMeasure } from '../../../analytics/waits-over-time.ts';
 import { ProgressIndicator } from '../../../app/database-context.tsx';
-import { periodLabel, useFigure } from '../../../app/figures.ts';
 import { waitsOverTimeSpec } from '../../../charts/waits-over-time-spec.ts';
 import { ChartFigure } from '../../../components/ChartFigure.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
@@ -11,6 +10,8 @@ import type { Column } from '../../../components/table-columns.ts';
 import type { Service } from '../../../contract/index.ts';
 import { PLAN_DEFAULTS } from '../../../stats/capacity-plan.ts';
 import { usePlanOptions } from '../hooks/use-plan-options.ts';
+import { useWaitsOverTime } from '../api/get-waits-over-time.ts';
+import { waitsFigureId } from '../lib/key-findings.ts';
 import { ASSURANCE_TEXT, AssuranceIcon } from './MdcIcon.tsx';
 
 interface Row { month: string; value: number | null; special_cause: string }
@@ -22,7 +23,7 @@ function Measure({ service, m }: { service: string; m: WaitsMeasure }) {
   const rows = m.points.map((p) => ({ month: p.month, value: p.value, special_cause: p.rule === null ? (p.value === null ? 'Not shown' : 'Common cause') : `Special cause, ${p.side === 'low' ? 'lower' : 'higher'}` }));
   return (
     <div className="demand-spc-series">
-      <ChartFigure title={`${service}: ${m.label}`} headingLevel={3} spec={waitsOverTimeSpec(service, m)} rows={rows} columns={COLUMNS(m)}
+      <ChartFigure title={`${service}: ${m.label}`} headingLevel={3} id={waitsFigureId(service, m.key)} spec={waitsOverTimeSpec(service, m)} rows={rows} columns={COLUMNS(m)}
         fileName={`waits-${service.toLowerCase()}-${m.key}`}
         caption={m.key === 'median_weeks' ? 'Months with fewer than 10 children seen are not shown.' : m.key === 'pct_within' ? 'Of children seen (first contact) in the month; months with fewer than 10 seen are not shown.' : 'Accepted referrals not yet seen on the last day of each month.'} />
       <p className="demand-spc-reading__line">
@@ -35,9 +36,7 @@ function Measure({ service, m }: { service: string; m: WaitsMeasure }) {
 
 export function WaitsOverTime({ services }: { services: readonly Service[] }) {
   const { settings } = usePlanOptions();
-  const { data, error } = useFigure<{ label: string; series: WaitsOverTimeFigure[] }>('demand-waits-over-time',
-    async ({ run, filters, period, settings: s }) => ({ label: periodLabel(period), series: await waitsOverTime(run, filters, period, s, settings.targetWeeks, PLAN_DEFAULTS.targetShare.value) }),
-    { key: settings.targetWeeks });
+  const { data, error } = useWaitsOverTime(settings.targetWeeks);
   if (error) return <ErrorSummary title="Waits over time could not be drawn" errors={[{ text: error.message }]} />;
   if (!data) return <ProgressIndicator message="Working out waits over time" />;
   return (

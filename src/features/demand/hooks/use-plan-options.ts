@@ -13,17 +13,37 @@ export interface PlanField {
   readonly max: number;
   readonly defaultValue: number;
   readonly hint: string;
+  /** The field in an error message ("The target wait must be …") and the unit after a bound ("1 week"). */
+  readonly noun: string;
+  readonly errorUnit: (bound: number) => string;
 }
 
+const plural = (one: string) => (bound: number) => (bound === 1 || bound === -1 ? ` ${one}` : ` ${one}s`);
+const percent = () => '%';
+
 export const PLAN_FIELDS: readonly PlanField[] = [
-  { param: 'target', label: 'Target wait', unit: 'weeks', min: 1, max: 104, defaultValue: CAPACITY_DEFAULTS.targetWeeks.value, hint: 'Default 18 weeks: the NHS referral-to-treatment standard, against which community children\'s SLT and OT waits are reported.' },
-  { param: 'by', label: 'Reach the target within', unit: 'months', min: 1, max: 24, defaultValue: PLAN_DEFAULTS.monthsToTarget.value, hint: 'Default 12 months: your chosen date.' },
-  { param: 'hours', label: 'Productive clinical hours per FTE', unit: 'hours a week', min: 1, max: 37.5, defaultValue: CAPACITY_DEFAULTS.productiveHoursPerFte.value, hint: `Default 22.5. ${CAPACITY_DEFAULTS.productiveHoursPerFte.source}` },
-  { param: 'indirect', label: 'Share of clinical time on indirect work', unit: '%', min: 0, max: 90, defaultValue: PLAN_DEFAULTS.indirectShare.value * 100, hint: `Default 40%. ${PLAN_DEFAULTS.indirectShare.source}` },
-  { param: 'horizon', label: 'Months to project', unit: 'months', min: 12, max: 24, defaultValue: 24, hint: 'Between 12 and 24.' },
-  { param: 'growth', label: 'Scenario: referral growth a year, beyond the forecast', unit: '%', min: -50, max: 100, defaultValue: 0, hint: 'Default 0%: the forecast as it is. Negative for a fall.' },
-  { param: 'schools', label: 'Scenario: extra share of referrals met by support in schools', unit: '%', min: 0, max: 90, defaultValue: 0, hint: 'Children whose needs are met in school (e.g. a targeted programme) without joining the waiting list. Default 0%.' },
+  { param: 'target', noun: 'The target wait', errorUnit: plural('week'), label: 'Target wait', unit: 'weeks', min: 1, max: 104, defaultValue: CAPACITY_DEFAULTS.targetWeeks.value, hint: 'Default 18 weeks: the NHS referral-to-treatment standard, against which community children\'s SLT and OT waits are reported.' },
+  { param: 'by', noun: 'The time to reach the target', errorUnit: plural('month'), label: 'Reach the target within', unit: 'months', min: 1, max: 24, defaultValue: PLAN_DEFAULTS.monthsToTarget.value, hint: 'Default 12 months: your chosen date.' },
+  { param: 'hours', noun: 'Productive clinical hours per FTE', errorUnit: plural('hour'), label: 'Productive clinical hours per FTE', unit: 'hours a week', min: 1, max: 37.5, defaultValue: CAPACITY_DEFAULTS.productiveHoursPerFte.value, hint: `Default 22.5. ${CAPACITY_DEFAULTS.productiveHoursPerFte.source}` },
+  { param: 'indirect', noun: 'The share of clinical time on indirect work', errorUnit: percent, label: 'Share of clinical time on indirect work', unit: '%', min: 0, max: 90, defaultValue: PLAN_DEFAULTS.indirectShare.value * 100, hint: `Default 40%. ${PLAN_DEFAULTS.indirectShare.source}` },
+  { param: 'horizon', noun: 'Months to project', errorUnit: plural('month'), label: 'Months to project', unit: 'months', min: 12, max: 24, defaultValue: 24, hint: 'Between 12 and 24.' },
+  { param: 'growth', noun: 'Referral growth', errorUnit: percent, label: 'Scenario: referral growth a year, beyond the forecast', unit: '%', min: -50, max: 100, defaultValue: 0, hint: 'Default 0%: the forecast as it is. Negative for a fall.' },
+  { param: 'schools', noun: 'The extra share of referrals met in schools', errorUnit: percent, label: 'Scenario: extra share of referrals met by support in schools', unit: '%', min: 0, max: 90, defaultValue: 0, hint: 'Children whose needs are met in school (e.g. a targeted programme) without joining the waiting list. Default 0%.' },
 ];
+
+/**
+ * The GOV.UK error message for what was typed in a plan field, or null when it is valid (empty = the default).
+ * A number out of range is told by the bound it breaks: "… must be 0 or more", "… must be 90 or less".
+ */
+export function planFieldError(field: PlanField, typed: string): string | null {
+  const text = typed.trim().replace(/,/g, '');
+  if (text === '') return null;
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) return `${field.noun} must be a number, like ${field.defaultValue}`;
+  const value = Number(text);
+  if (value < field.min) return `${field.noun} must be ${field.min}${field.errorUnit(field.min)} or more`;
+  if (value > field.max) return `${field.noun} must be ${field.max}${field.errorUnit(field.max)} or less`;
+  return null;
+}
 
 export const fteParam = (service: string) => `fte${service}`;
 
