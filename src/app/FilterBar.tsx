@@ -51,9 +51,9 @@ function Select({ name, label, allLabel, options, hintId }: { name: FilterName; 
     ? [...options, { value: current, label: `${name === 'from' || name === 'to' ? formatMonth(current) : current} (not in the data)` }]
     : options;
   return (
-    <div className="form-group filter-bar__item">
-      <label className="label" htmlFor={id}>{label}</label>
-      <select className="select" id={id} aria-describedby={hintId} value={pending ?? current}
+    <div className="govuk-form-group filter-bar__item">
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      <select className="govuk-select" id={id} aria-describedby={hintId} value={pending ?? current}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -103,7 +103,7 @@ export function FilterBar() {
         <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
       </div>
       {anySet && (
-        <button type="button" className="button button--secondary filter-bar__clear"
+        <button type="button" className="govuk-button govuk-button--secondary filter-bar__clear"
           onClick={() => setFilters({ service: '', type: '', phase: '', locality: '', from: '', to: '' })}>
           Clear filters
         </button>

@@ -1,4 +1,5 @@
-// The service header and the navigation between views (GOV.UK header and service navigation patterns). The view
+// The service header and the navigation between views: govuk-frontend's generic header (brand-neutral, no crown)
+// and service navigation components. The view
 // links are real links with the current filters, so they also work opened in a new tab.
 import type { MouseEvent } from 'react';
 import { VIEWS } from '../views.ts';
@@ -7,9 +8,11 @@ import type { ViewId } from '../url-state.ts';
 
 export function Header() {
   return (
-    <header className="app-header">
-      <div className="width-container app-header__container">
-        <a className="app-header__service" href="?view=equity">Therapy Equity Explorer</a>
+    <header className="govuk-generic-header app-header">
+      <div className="govuk-generic-header__container govuk-width-container app-header__container">
+        <div className="govuk-generic-header__logo">
+          <a className="govuk-generic-header__homepage-link" href="?view=equity">Therapy Equity Explorer</a>
+        </div>
         <span className="app-header__tagline">Access to speech and language therapy and occupational therapy</span>
       </div>
     </header>
@@ -25,16 +28,22 @@ export function ServiceNavigation() {
     navigateToView(id);
   };
   return (
-    <nav className="service-nav" aria-label="Views">
-      <ul className="width-container service-nav__list">
-        {VIEW_IDS.map((id) => (
-          <li key={id} className={`service-nav__item${id === view ? ' service-nav__item--active' : ''}`}>
-            <a className="service-nav__link" href={hrefOfView(id, search)} aria-current={id === view ? 'page' : undefined} onClick={go(id)}>
-              {VIEWS[id].label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <div className="govuk-service-navigation service-nav">
+      <div className="govuk-width-container">
+        <div className="govuk-service-navigation__container">
+          <nav className="govuk-service-navigation__wrapper" aria-label="Views">
+            <ul className="govuk-service-navigation__list">
+              {VIEW_IDS.map((id) => (
+                <li key={id} className={`govuk-service-navigation__item${id === view ? ' govuk-service-navigation__item--active' : ''}`}>
+                  <a className="govuk-service-navigation__link" href={hrefOfView(id, search)} aria-current={id === view ? 'page' : undefined} onClick={go(id)}>
+                    {id === view ? <strong className="govuk-service-navigation__active-fallback">{VIEWS[id].label}</strong> : VIEWS[id].label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </div>
   );
 }

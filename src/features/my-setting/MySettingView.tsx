@@ -36,7 +36,7 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
         scope={`${profile.school.name} against similar settings and the area, ${periodText}. Flagged comparisons first, then by size of difference.`}
         none="No figure for this school can be compared: its counts are too small to show." />
       <nav className="my-setting-contents" aria-label="Services on this page">
-        <h2 className="heading-m">On this page</h2>
+        <h2 className="govuk-heading-m">On this page</h2>
         <ul>
           {profile.services.map((s) => <li key={s.service}><a href={`#service-${s.service}`}>{LABELS[s.service] ?? s.service}</a></li>)}
         </ul>
@@ -69,7 +69,7 @@ export default function MySettingView() {
       {school
         ? <SchoolProfilePanel urn={school} focusOnLoad={chosenHere} />
         : (
-          <div className="inset-text">
+          <div className="govuk-inset-text">
             <p>Choose a school or setting above to see its referral rates, waits and therapy provision beside similar settings and the area.</p>
           </div>
         )}

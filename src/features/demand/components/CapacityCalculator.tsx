@@ -61,26 +61,26 @@ export function CapacityCalculator({ service, defaultPlan }: Props) {
             : derived === null ? <>No figure can be derived: no accepted referrals in the last 12 months. Enter your service&rsquo;s figure.</>
             : <>Default derived from your data: {formatInput(derived)} hours ({defaultPlan.hoursPerReferralSource}). Leave it, or clear the field, to use the derived figure.</>;
           return (
-            <div key={field.name} className={message ? 'form-group form-group--error' : 'form-group'}>
-              <label className="label" htmlFor={id}>
-                {field.label}{field.unit && <span className="visually-hidden">, in {field.unit}</span>}
+            <div key={field.name} className={message ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'}>
+              <label className="govuk-label" htmlFor={id}>
+                {field.label}{field.unit && <span className="govuk-visually-hidden">, in {field.unit}</span>}
               </label>
-              <div className="hint" id={`${id}-hint`}>{source}</div>
-              {message && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error:</span> {message}</p>}
-              <div className="demand-input-wrapper">
-                <input className={message ? 'demand-input demand-input--width-5 demand-input--error' : 'demand-input demand-input--width-5'} id={id} name={field.name}
+              <div className="govuk-hint" id={`${id}-hint`}>{source}</div>
+              {message && <p className="govuk-error-message" id={`${id}-error`}><span className="govuk-visually-hidden">Error:</span> {message}</p>}
+              <div className="govuk-input__wrapper">
+                <input className={message ? 'govuk-input govuk-input--width-5 govuk-input--error' : 'govuk-input govuk-input--width-5'} id={id} name={field.name}
                   type="text" inputMode="decimal" spellCheck={false} autoComplete="off"
                   aria-describedby={`${id}-hint${message ? ` ${id}-error` : ''}`} aria-invalid={message ? true : undefined}
                   value={inputs[field.name]}
                   onChange={(e) => { const value = e.target.value; setTyped((t) => ({ ...t, [field.name]: value })); }} />
-                {field.unit && <span className="demand-input__suffix" aria-hidden="true">{field.unit}</span>}
+                {field.unit && <span className="govuk-input__suffix" aria-hidden="true">{field.unit}</span>}
               </div>
             </div>
           );
         })}
         <div className="demand-button-group">
-          <button type="submit" className="button">Recalculate</button>
-          <button type="button" className="button button--secondary" onClick={reset}>Reset to defaults</button>
+          <button type="submit" className="govuk-button">Recalculate</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={reset}>Reset to defaults</button>
         </div>
       </form>
       {error ? <ErrorSummary title="The capacity figures could not be worked out" errors={[{ text: error.message }]} />

@@ -89,7 +89,7 @@ interface Props {
 }
 
 export function CapacityResults({ service, plan, updating, locality }: Props) {
-  if (!plan) return <p className="body">No referrals for this service in the last 12 months of the period: nothing to plan from.</p>;
+  if (!plan) return <p className="govuk-body">No referrals for this service in the last 12 months of the period: nothing to plan from.</p>;
   const rows = resultRows(plan, locality);
   const a = plan.assumptions;
   const gap = (needed: number) => {
@@ -106,11 +106,11 @@ export function CapacityResults({ service, plan, updating, locality }: Props) {
         hours per FTE, {a.hoursPerReferral === null ? 'hours per referral derived from the data' : `${two(a.hoursPerReferral)} hours per referral`} and
         a capacity variability of {two(a.cvCapacity)}.
       </p>
-      <dl className="demand-summary-list">
+      <dl className="govuk-summary-list">
         {rows.map((row) => (
-          <div className="demand-summary-list__row" key={row.measure}>
-            <dt className="demand-summary-list__key">{row.measure}</dt>
-            <dd className="demand-summary-list__value">
+          <div className="govuk-summary-list__row" key={row.measure}>
+            <dt className="govuk-summary-list__key">{row.measure}</dt>
+            <dd className="govuk-summary-list__value">
               <span className="demand-summary-list__figure">{row.value}</span>
               <span className="demand-summary-list__how">{row.how}</span>
             </dd>
@@ -118,7 +118,7 @@ export function CapacityResults({ service, plan, updating, locality }: Props) {
         ))}
       </dl>
       {(gapTarget || gapRelief) && (
-        <p className="body">
+        <p className="govuk-body">
           <strong>Against FTE in post:</strong> these FTE count productive clinical hours only, all spent on children on the
           list: {gapTarget} to meet the target{gapRelief ? `; ${gapRelief} to clear the queue within ${CAPACITY_DEFAULTS.reliefWeeks.value} weeks` : ''}.
           FTE in post also spend time on indirect work, so compare them with the answer in <a href="#demand-plan">Therapists needed, and what if</a>, which allows for it.

@@ -12,15 +12,15 @@ export function CapacitySection({ services }: { services: readonly Service[] }) 
   const [filters] = useFilters();
   return (
     <section className="demand-section" aria-labelledby="demand-capacity">
-      <h2 className="heading-m" id="demand-capacity">Capacity and therapists needed</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="demand-capacity">Capacity and therapists needed</h2>
+      <p className="govuk-body">
         Starting from the forecast demand and the children waiting at the end of the period, this works out the weekly
         capacity needed to keep waits within the target (target capacity) and to bring the queue down to its target
         size within 26 weeks (relief capacity), and the whole-time-equivalent therapists (FTE) each needs. The
         assumptions are yours to change: each shows its default and where it comes from.
       </p>
       {filters.locality && (
-        <div className="inset-text">
+        <div className="govuk-inset-text">
           <p>Demand and waits are for {filters.locality} only, but FTE in post and vacant are for the whole service: the
             workforce table has no locality.</p>
         </div>
@@ -31,7 +31,7 @@ export function CapacitySection({ services }: { services: readonly Service[] }) 
           const plan = data.plans.find((p) => p.service === service);
           return plan
             ? <CapacityCalculator key={service} service={service} defaultPlan={plan} />
-            : <p className="body" key={service}>No {(LABELS[service] ?? service).toLowerCase()} referrals in the last 12 months of the period: nothing to plan from.</p>;
+            : <p className="govuk-body" key={service}>No {(LABELS[service] ?? service).toLowerCase()} referrals in the last 12 months of the period: nothing to plan from.</p>;
         })}
     </section>
   );

@@ -77,20 +77,20 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
     <div className="demand-plan" data-service={planned.service}>
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
       <p className="demand-plan__answer" role="status">{answerText(planned, to)}</p>
-      <dl className="demand-summary-list">
+      <dl className="govuk-summary-list">
         {facts.map(([k, v, how]) => (
-          <div className="demand-summary-list__row" key={k}>
-            <dt className="demand-summary-list__key">{k}</dt>
-            <dd className="demand-summary-list__value"><span className="demand-summary-list__figure">{v}</span><span className="demand-summary-list__how">{how}</span></dd>
+          <div className="govuk-summary-list__row" key={k}>
+            <dt className="govuk-summary-list__key">{k}</dt>
+            <dd className="govuk-summary-list__value"><span className="demand-summary-list__figure">{v}</span><span className="demand-summary-list__how">{how}</span></dd>
           </div>
         ))}
       </dl>
       <div className="demand-button-group">
         <label htmlFor={scenarioId}>Scenario: FTE in post</label>
-        <input id={scenarioId} className="demand-input demand-input--width-5" inputMode="decimal" defaultValue={options.raw(fteParam(planned.service)) ?? ''}
+        <input id={scenarioId} className="govuk-input govuk-input--width-5" inputMode="decimal" defaultValue={options.raw(fteParam(planned.service)) ?? ''}
           placeholder={input.fteInPost === null ? '' : one.format(input.fteInPost)} key={options.raw(fteParam(planned.service)) ?? 'none'}
           onBlur={(e) => options.set(fteParam(planned.service), /^\d+(\.\d+)?$/.test(e.target.value.trim()) ? e.target.value.trim() : undefined)} />
-        <button type="button" className="button button--secondary" onClick={() => options.set(fteParam(planned.service), plan.fteToReach.toFixed(1))}>Use the recommended {one.format(plan.fteToReach)} FTE</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => options.set(fteParam(planned.service), plan.fteToReach.toFixed(1))}>Use the recommended {one.format(plan.fteToReach)} FTE</button>
       </div>
       <ul className="demand-plan__outcomes">
         {planned.projections.map((proj) => (
@@ -100,7 +100,7 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
             ; {whole.format(proj.months.at(-1)?.waiting ?? 0)} waiting at the end.</li>
         ))}
       </ul>
-      {planned.hiddenBands > 0 && <p className="body">{planned.hiddenBands} wait band{planned.hiddenBands === 1 ? ' has' : 's have'} 1–4 children (shown as c): each is taken as 2.5 in the projection.</p>}
+      {planned.hiddenBands > 0 && <p className="govuk-body">{planned.hiddenBands} wait band{planned.hiddenBands === 1 ? ' has' : 's have'} 1–4 children (shown as c): each is taken as 2.5 in the projection.</p>}
       <ChartFigure title={`${LABELS[planned.service] ?? planned.service}: projected waiting list`} headingLevel={3}
         caption="First come, first served, month by month, from the forecast demand and the list now by weeks waited. Checked against a simulation of individual children in the tests."
         spec={queueProjectionSpec(planned.service, lines, plan.targetQueue, input.targetWeeks)} rows={rows} columns={COLUMNS(input.targetWeeks)}
@@ -133,23 +133,23 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
   };
   return (
     <section className="demand-section" aria-labelledby="demand-plan">
-      <h2 className="heading-m" id="demand-plan">Therapists needed, and what if</h2>
-      <p className="body">One answer per service, from the forecast demand, the waiting list now and the target. The FTE needed is
+      <h2 className="govuk-heading-m" id="demand-plan">Therapists needed, and what if</h2>
+      <p className="govuk-body">One answer per service, from the forecast demand, the waiting list now and the target. The FTE needed is
         compared with the FTE in post through the assumptions below, each with its default. Change them, or try a scenario, and the
         projection shows the waiting list month by month beside the current plan.</p>
       {errors.length > 0 && <ErrorSummary errors={errors} />}
       <form className="demand-capacity__form" onSubmit={submit} noValidate key={JSON.stringify(options.settings)}>
         {PLAN_FIELDS.map((field) => (
-          <div className="demand-form-group" key={field.param}>
-            <label className="demand-label" htmlFor={`plan-${field.param}`}>{field.label} ({field.unit})</label>
-            <p className="demand-radios__hint" id={`plan-${field.param}-hint`}>{field.hint}</p>
-            <input className="demand-input demand-input--width-5" id={`plan-${field.param}`} name={field.param} inputMode="decimal"
+          <div className="govuk-form-group" key={field.param}>
+            <label className="govuk-label" htmlFor={`plan-${field.param}`}>{field.label} ({field.unit})</label>
+            <p className="govuk-hint" id={`plan-${field.param}-hint`}>{field.hint}</p>
+            <input className="govuk-input govuk-input--width-5" id={`plan-${field.param}`} name={field.param} inputMode="decimal"
               aria-describedby={`plan-${field.param}-hint`} defaultValue={options.raw(field.param) ?? String(field.defaultValue)} />
           </div>
         ))}
         <div className="demand-button-group">
-          <button type="submit" className="button">Update the plan</button>
-          <button type="button" className="button button--secondary" onClick={() => { setErrors([]); options.reset(); }}>Back to the defaults</button>
+          <button type="submit" className="govuk-button">Update the plan</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => { setErrors([]); options.reset(); }}>Back to the defaults</button>
         </div>
       </form>
       {error ? <ErrorSummary title="The plan could not be worked out" errors={[{ text: error.message }]} />
@@ -160,7 +160,7 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
           return planned
             ? <PlanService key={service} planned={planned} to={data.to} options={options}
                 growthPct={options.scenario(service).growthPerYear * 100} schoolsPct={options.scenario(service).schoolShare * 100} />
-            : <p className="body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
+            : <p className="govuk-body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
         })}
     </section>
   );

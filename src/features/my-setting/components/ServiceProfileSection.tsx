@@ -52,7 +52,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
 
   return (
     <section className="my-setting-service" aria-labelledby={headingId}>
-      <h2 className="heading-l my-setting-service__title" id={headingId}>{service}</h2>
+      <h2 className="govuk-heading-l my-setting-service__title" id={headingId}>{service}</h2>
 
       <FigureNotes summary={`${service}: each comparison and the rule behind it`}>
       <ul className="my-setting-flags">
@@ -60,7 +60,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         {school && <ComparisonFlag what="Referral rate" comparison={school.vs_similar} against="similar settings" explanation={school.vs_similar_explanation} />}
         <li className="my-setting-flag">
           <span className="my-setting-flag__what">Funnel plot (adjusted for age mix): </span>
-          <strong className={`tag my-setting-tag my-setting-tag--${profile.funnelPoint ? (profile.funnelPoint.position.startsWith('above') ? 'higher' : profile.funnelPoint.position.startsWith('below') ? 'lower' : 'neutral') : 'neutral'}`}>
+          <strong className={`govuk-tag my-setting-tag my-setting-tag--${profile.funnelPoint ? (profile.funnelPoint.position.startsWith('above') ? 'higher' : profile.funnelPoint.position.startsWith('below') ? 'lower' : 'neutral') : 'neutral'}`}>
             {profile.funnelPoint ? (profile.funnelPoint.position === 'within' ? 'Within the limits' : `${profile.funnelPoint.position[0]?.toUpperCase()}${profile.funnelPoint.position.slice(1)} limit`) : 'Not plotted (c)'}
           </strong>
           <span className="my-setting-flag__why"> {profile.funnelNote}</span>
@@ -88,8 +88,8 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         rows={funnelRows} columns={FUNNEL_COLUMNS} fileName={`my-setting-${urn}-${profile.service}-funnel`} />
 
       {profile.trend && !months.some((m) => typeof m.referrals === 'number' && m.referrals > 0) && (
-        <div className="inset-text">
-          <h3 className="heading-m">{service}: {schoolName}'s referrals each month</h3>
+        <div className="govuk-inset-text">
+          <h3 className="govuk-heading-m">{service}: {schoolName}'s referrals each month</h3>
           <p>No month had 5 or more referrals, so there is no monthly chart: {hiddenMonths} of {months.length} months had 1–4 (shown as “c”) and the rest none.</p>
         </div>
       )}
