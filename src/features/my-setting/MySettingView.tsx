@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { periodLabel } from '../../app/figures.ts';
 import { ProgressIndicator } from '../../app/database-context.tsx';
 import { useUrlParam } from '../../app/url-state.ts';
+import { PeriodControl } from '../../app/FilterBar.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LABELS } from '../../contract/index.ts';
 import { useSchoolProfile } from './api/get-school-profile.ts';
@@ -42,7 +43,8 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
         </ul>
       </nav>
       {profile.services.map((s) => (
-        <ServiceProfileSection key={s.service} profile={s} urn={urn} schoolName={profile.school.name} periodText={periodText} />
+        <ServiceProfileSection key={s.service} profile={s} urn={urn} schoolName={profile.school.name} periodText={periodText}
+          school={profile.school} similarSchools={profile.similarSchools} />
       ))}
       <ContextPupilsSection />
     </div>
@@ -66,6 +68,7 @@ export default function MySettingView() {
         {!schools && !error && <ProgressIndicator message="Loading the list of schools" />}
         {schools && <SchoolPicker key={school ?? ''} schools={schools} chosen={school} onChoose={choose} />}
       </div>
+      {school && <PeriodControl hint="Every figure below covers these months. They apply as you choose; with arrow keys, when you pause or press Enter." />}
       {school
         ? <SchoolProfilePanel urn={school} focusOnLoad={chosenHere} />
         : (

@@ -9,6 +9,7 @@ import { ComparisonFlag } from './ComparisonFlag.tsx';
 import { FigureNotes } from '../../../components/FigureNotes.tsx';
 import { funnelFigureId, rateFigureId, waitsFigureId } from '../lib/key-findings.ts';
 import { describeAreaLine } from './describe-area-line.ts';
+import { SimilarSchoolsTable } from './SimilarSchoolsTable.tsx';
 import { FUNNEL_COLUMNS, MONTH_COLUMNS, PROVISION_COLUMNS, RATE_COLUMNS, WAITS_COLUMNS, type FunnelRow } from './columns.ts';
 
 export interface ServiceProfileSectionProps {
@@ -16,6 +17,8 @@ export interface ServiceProfileSectionProps {
   readonly urn: string;
   readonly schoolName: string;
   readonly periodText: string;
+  readonly school: { urn: string; name: string; school_type: string; phase: string };
+  readonly similarSchools: number;
 }
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -29,7 +32,7 @@ function spcSentence(trend: ServiceProfile['trend']): string {
   return `SPC: the latest month shows only common-cause variation (no SPC rule broken). ${trend.seriesNote}`;
 }
 
-export function ServiceProfileSection({ profile, urn, schoolName, periodText }: ServiceProfileSectionProps) {
+export function ServiceProfileSection({ profile, urn, schoolName, periodText, school: chosenSchool, similarSchools }: ServiceProfileSectionProps) {
   const service = LABELS[profile.service] ?? profile.service;
   const [school, similar] = profile.rates;
   const [schoolWaits] = profile.waits;
@@ -86,6 +89,9 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         caption={`Every school's referral rate adjusted for its age mix, against its size, with 95% and 99.8% limits around the area rate. ${schoolName} is ringed and labelled${profile.funnelPoint ? '' : ' when plotted; it is not plotted here (fewer than 5 referrals)'}. Schools with 1–4 referrals are not plotted.`}
         spec={describeAreaLine(funnelPlotSpec(profile.funnel, { highlightUrn: urn, periodLabel: periodText }), 'Area rate per 1,000 pupils a year')}
         rows={funnelRows} columns={FUNNEL_COLUMNS} fileName={`my-setting-${urn}-${profile.service}-funnel`} />
+
+      <SimilarSchoolsTable service={profile.service} points={profile.funnel.points} school={chosenSchool}
+        similarSchools={similarSchools} periodText={periodText} />
 
       {profile.trend && !months.some((m) => typeof m.referrals === 'number' && m.referrals > 0) && (
         <div className="govuk-inset-text">
