@@ -106,9 +106,9 @@ export function CapacityResults({ service, plan, updating, locality }: Props) {
         hours per FTE, {a.hoursPerReferral === null ? 'hours per referral derived from the data' : `${two(a.hoursPerReferral)} hours per referral`} and
         a capacity variability of {two(a.cvCapacity)}.
       </p>
-      <dl className="govuk-summary-list">
+      <dl className="govuk-summary-list demand-summary-list">
         {rows.map((row) => (
-          <div className="govuk-summary-list__row" key={row.measure}>
+          <div className="govuk-summary-list__row demand-summary-list__row" key={row.measure}>
             <dt className="govuk-summary-list__key">{row.measure}</dt>
             <dd className="govuk-summary-list__value">
               <span className="demand-summary-list__figure">{row.value}</span>

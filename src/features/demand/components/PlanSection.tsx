@@ -77,9 +77,9 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
     <div className="demand-plan" data-service={planned.service}>
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
       <p className="demand-plan__answer" role="status">{answerText(planned, to)}</p>
-      <dl className="govuk-summary-list">
+      <dl className="govuk-summary-list demand-summary-list">
         {facts.map(([k, v, how]) => (
-          <div className="govuk-summary-list__row" key={k}>
+          <div className="govuk-summary-list__row demand-summary-list__row" key={k}>
             <dt className="govuk-summary-list__key">{k}</dt>
             <dd className="govuk-summary-list__value"><span className="demand-summary-list__figure">{v}</span><span className="demand-summary-list__how">{how}</span></dd>
           </div>
