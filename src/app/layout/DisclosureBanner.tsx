@@ -33,13 +33,19 @@ export function DisclosureBanner() {
       {!asking ? (
         <button type="button" className="app-link-button" onClick={() => setAsking(true)}>Show exact figures…</button>
       ) : (
-        <span className="disclosure-banner__confirm" role="group" aria-labelledby={warningId}>
-          <span id={warningId}>Exact figures show children&apos;s small counts: only for the analyst who owns this data, never for sharing.</span>
+        <div className="disclosure-banner__confirm" role="group" aria-labelledby={warningId}>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <strong className="govuk-warning-text__text" id={warningId}>
+              <span className="govuk-visually-hidden">Warning: </span>
+              Exact figures show children&apos;s small counts: only for the analyst who owns this data, never for sharing.
+            </strong>
+          </div>
           <button type="button" className="govuk-button govuk-button--warning" onClick={() => { setDisclosureMode('exact'); setAsking(false); }}>
             Show exact figures (not for sharing)
           </button>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAsking(false)}>Cancel</button>
-        </span>
+        </div>
       )}
     </div>
   );

@@ -17,14 +17,14 @@ export function SchoolSummary({ profile, periodText, headingRef }: {
   return (
     <section className="my-setting-summary" aria-labelledby="my-setting-school">
       <h2 className="govuk-heading-l" id="my-setting-school" ref={headingRef} tabIndex={-1}>{school.name}</h2>
-      <dl className="my-setting-summary__list">
-        <div><dt>URN</dt><dd>{school.urn}</dd></div>
-        <div><dt>School type</dt><dd>{type}</dd></div>
-        <div><dt>Phase</dt><dd>{phase}</dd></div>
-        <div><dt>Locality</dt><dd>{school.locality}</dd></div>
-        <div><dt>Pupils on roll</dt><dd>{whole.format(school.pupils_on_roll)}</dd></div>
-        <div><dt>Similar settings</dt><dd>{similar}</dd></div>
-        <div><dt>Period</dt><dd>{periodText}</dd></div>
+      <dl className="govuk-summary-list my-setting-summary__list">
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">URN</dt><dd className="govuk-summary-list__value">{school.urn}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">School type</dt><dd className="govuk-summary-list__value">{type}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Phase</dt><dd className="govuk-summary-list__value">{phase}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Locality</dt><dd className="govuk-summary-list__value">{school.locality}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Pupils on roll</dt><dd className="govuk-summary-list__value">{whole.format(school.pupils_on_roll)}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Similar settings</dt><dd className="govuk-summary-list__value">{similar}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Period</dt><dd className="govuk-summary-list__value">{periodText}</dd></div>
       </dl>
       <p className="govuk-body">
         Rates are referrals per 1,000 pupils per year. A school is “higher” or “lower” than a comparator when the
