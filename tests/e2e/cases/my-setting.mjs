@@ -78,6 +78,11 @@ export const CASES = [
 
   ['my setting: similar schools ranked by rate with intervals, and a period control kept in the URL', async ({ page, baseUrl, shot, check }) => {
     await openSchool(page, baseUrl, BROOKCROFT);
+    const similar = page.locator('section.my-setting-similar').first();
+    await similar.waitFor({ timeout: 60_000 });
+    const place = await similar.locator('.my-setting-similar__place').textContent();
+    check(/^Brookcroft CofE Primary School ranks 1 of \d+ listed, the highest rate\.$/.test(place), `place: ${place}`);
+    await similar.getByText(/^All \d+ listed schools, ranked$/).click();
     const table = page.getByRole('table', { name: /^Speech and language therapy: mainstream primary schools by referral rate/ });
     await table.waitFor({ timeout: 60_000 });
     const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
@@ -94,7 +99,6 @@ export const CASES = [
     await page.getByRole('combobox', { name: 'From', exact: true }).selectOption('2024-09');
     await page.waitForURL((url) => url.searchParams.get('from') === '2024-09' && url.searchParams.get('school') === BROOKCROFT.urn);
     await page.locator('.my-setting-summary', { hasText: 'Sep 2024 to Aug 2026 (24 months)' }).waitFor({ timeout: 60_000 });
-    await table.waitFor();
     const caption = await page.locator('.my-setting-similar p').first().textContent();
     check(caption.includes('Sep 2024 to Aug 2026'), `the ranked list does not follow the period: ${caption}`);
     await shot('my-setting-similar-schools.png');

@@ -3,6 +3,7 @@
 // listed, so every count shown has passed the disclosure gate; the rest are counted in a sentence.
 import type { FunnelPoint } from '../../../analytics/funnel.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
+import { FigureNotes } from '../../../components/FigureNotes.tsx';
 import type { Column } from '../../../components/table-columns.ts';
 import { LABELS } from '../../../contract/index.ts';
 import { rankSimilarSchools, type SimilarSchoolRow } from '../lib/similar-schools.ts';
@@ -31,6 +32,10 @@ export function SimilarSchoolsTable({ service, points, school, similarSchools, p
   const { rows, notListed } = rankSimilarSchools(points, school, similarSchools);
   const id = `similar-schools-${service}`;
   const shown: Row[] = rows.map(({ chosen, ...r }) => ({ ...r, name: chosen ? `${r.name} (this school)` : r.name }));
+  const own = rows.find((r) => r.chosen);
+  const place = own
+    ? `${school.name} ranks ${own.rank} of ${rows.length} listed${own.rank === 1 ? ', the highest rate' : own.rank === rows.length ? ', the lowest rate' : ''}.`
+    : `${school.name} is not listed: it is not on the funnel plot.`;
   return (
     <section className="my-setting-similar" aria-labelledby={`${id}-title`}>
       <h3 className="govuk-heading-m" id={`${id}-title`}>{label}: similar schools ranked by referral rate</h3>
@@ -41,7 +46,14 @@ export function SimilarSchoolsTable({ service, points, school, similarSchools, p
       </p>
       {rows.length === 0
         ? <p className="govuk-body">No {kind} school has enough referrals to list.</p>
-        : <DataTable id={id} caption={`${label}: ${kind} schools by referral rate, adjusted for age mix`} rows={shown} columns={COLUMNS} firstColumnIsHeader={false} />}
+        : (
+          <>
+            <p className="govuk-body my-setting-similar__place">{place}</p>
+            <FigureNotes summary={`All ${rows.length} listed schools, ranked`}>
+              <DataTable id={id} caption={`${label}: ${kind} schools by referral rate, adjusted for age mix`} rows={shown} columns={COLUMNS} firstColumnIsHeader={false} />
+            </FigureNotes>
+          </>
+        )}
     </section>
   );
 }
