@@ -68,6 +68,9 @@ export default defineConfig(({ mode }) => ({
   base: './',
   plugins: [react(), sampleData(fileURLToPath(new URL('.', import.meta.url))), contentSecurityPolicy()],
   worker: { format: 'es' },
+  // govuk-frontend's Sass (src/styles/govuk.scss): its deprecation notices are its own, and its one old-IE media
+  // hack is dropped by the CSS minifier rather than failing the build.
+  css: { preprocessorOptions: { scss: { quietDeps: true } }, lightningcss: { errorRecovery: true } },
   build: {
     target: 'es2022',
     // duckdb-wasm's ~1 MB of JS and Vega's are expected; the wasm is fetched by the worker, not bundled.

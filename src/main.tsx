@@ -1,6 +1,7 @@
 // Entry point, deliberately tiny: it starts the DuckDB worker at once (its script then loads in parallel with the
 // app's code, which is what the first chart waits for), then loads the app. See src/app/start-app.tsx.
 import { startDuckDBWorker } from './db/worker-start.ts';
+import './styles/govuk.scss';
 import './styles/app.css';
 
 const root = document.getElementById('root');

@@ -48,15 +48,15 @@ export function App() {
 
   return (
     <FigureFrameContext.Provider value={frame}>
-      <a className="skip-link" href="#main-content">Skip to main content</a>
+      <a className="govuk-skip-link" href="#main-content">Skip to main content</a>
       <Header />
       <ServiceNavigation />
-      <div className="width-container app-body">
+      <div className="govuk-width-container app-body">
         <main className="main" id="main-content" tabIndex={-1}>
           <DataBanner />
           <DisclosureBanner />
-          <h1 className="heading-l" ref={heading} tabIndex={-1}>{definition.title}</h1>
-          <p className="lead">{definition.summary}</p>
+          <h1 className="govuk-heading-l" ref={heading} tabIndex={-1}>{definition.title}</h1>
+          <p className="govuk-body-l">{definition.summary}</p>
           <WhenDataReady>
             {definition.printable && <PrintFront title={definition.title} />}
             {definition.usesFilters && <FilterBar />}

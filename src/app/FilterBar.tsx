@@ -51,9 +51,9 @@ function Select({ name, label, allLabel, options, hintId }: { name: FilterName; 
     ? [...options, { value: current, label: `${name === 'from' || name === 'to' ? formatMonth(current) : current} (not in the data)` }]
     : options;
   return (
-    <div className="form-group filter-bar__item">
-      <label className="label" htmlFor={id}>{label}</label>
-      <select className="select" id={id} aria-describedby={hintId} value={pending ?? current}
+    <div className="govuk-form-group filter-bar__item">
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      <select className="govuk-select" id={id} aria-describedby={hintId} value={pending ?? current}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -79,13 +79,33 @@ function Select({ name, label, allLabel, options, hintId }: { name: FilterName; 
 
 const labelled = (values: readonly string[]): Option[] => values.map((value) => ({ value, label: LABELS[value] ?? value }));
 
-export function FilterBar() {
-  const [filters, setFilters] = useFilters();
-  const localities = useSqlQuery<{ locality: string }>('filter-localities', LOCALITIES_SQL);
+function useMonths(): Option[] {
   const range = useSqlQuery<{ first_month: string | null; last_month: string | null }>('filter-month-range', MONTH_RANGE_SQL);
   const first = range.data?.[0]?.first_month;
   const last = range.data?.[0]?.last_month;
-  const months = first && last ? monthsBetween(first, last).map((m) => ({ value: m, label: formatMonth(m) })) : [];
+  return first && last ? monthsBetween(first, last).map((m) => ({ value: m, label: formatMonth(m) })) : [];
+}
+
+/** The period alone (`from` and `to` in the URL), for a view with no filter bar such as My setting. */
+export function PeriodControl({ hint }: { hint: string }) {
+  const months = useMonths();
+  const hintId = `${useId()}-hint`;
+  return (
+    <form className="filter-bar period-control" aria-labelledby="period-control-title" onSubmit={(e) => e.preventDefault()}>
+      <h2 className="filter-bar__title" id="period-control-title">Period</h2>
+      <p className="filter-bar__hint" id={hintId}>{hint}</p>
+      <div className="filter-bar__items">
+        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} />
+        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
+      </div>
+    </form>
+  );
+}
+
+export function FilterBar() {
+  const [filters, setFilters] = useFilters();
+  const localities = useSqlQuery<{ locality: string }>('filter-localities', LOCALITIES_SQL);
+  const months = useMonths();
   const anySet = Object.keys(filters).length > 0;
   const hintId = `${useId()}-hint`;
   return (
@@ -103,7 +123,7 @@ export function FilterBar() {
         <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
       </div>
       {anySet && (
-        <button type="button" className="button button--secondary filter-bar__clear"
+        <button type="button" className="govuk-button govuk-button--secondary filter-bar__clear"
           onClick={() => setFilters({ service: '', type: '', phase: '', locality: '', from: '', to: '' })}>
           Clear filters
         </button>

@@ -57,6 +57,9 @@ export function funnelPlotSpec(series: FunnelSeries, options: FunnelPlotOptions 
     { pupils: l.pupils, limit: '99.8% limits', side: 'lower', value: l.lower998 },
     { pupils: l.pupils, limit: '99.8% limits', side: 'upper', value: l.upper998 },
   ]);
+  // The highlighted school's name reads away from the nearer edge, so it is never cut off by the plot's right side.
+  const marked = points.find((p) => p.highlighted);
+  const onRight = marked !== undefined && Math.log(marked.pupils / xMin) > Math.log(xMax / xMin) / 2;
   const x = { field: 'pupils', type: 'quantitative' as const, title: 'Pupils, weighted for age mix (log scale)', scale: { type: 'log' as const, domain: [xMin, xMax], nice: false } };
   const y = { field: 'rate', type: 'quantitative' as const, title: 'Referrals per 1,000 pupils per year (age-adjusted)', scale: { domain: [0, yMax], nice: true } };
   const tooltip = [
@@ -113,7 +116,7 @@ export function funnelPlotSpec(series: FunnelSeries, options: FunnelPlotOptions 
       {
         name: 'highlight_label',
         transform: [{ filter: 'datum.highlighted' }],
-        mark: { type: 'text', align: 'left', dx: 16, dy: -12, fontWeight: 'bold', color: INK, aria: false },
+        mark: { type: 'text', align: onRight ? 'right' : 'left', dx: onRight ? -16 : 16, dy: -12, fontWeight: 'bold', color: INK, aria: false },
         encoding: { x, y, text: { field: 'name' } },
       },
     ],

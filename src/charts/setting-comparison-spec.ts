@@ -27,14 +27,16 @@ export function settingComparisonSpec(rows: SettingComparisonRow[], options: Set
     rate_text: formatOneDp(r.rate), interval95: formatInterval(r.lower95, r.upper95),
   }));
   const suppressed = rows.filter((r) => r.rate === 'c').length;
+  // A measure with no interval (e.g. therapist hours) is drawn as dots alone, and its title says no interval.
+  const withIntervals = rows.some((r) => isValue(r.lower95) && isValue(r.upper95));
   const area = shown.find((r) => r.kind === 'Area');
   const y = { field: 'label', type: 'nominal' as const, title: 'Setting', sort: rows.map((r) => r.label), axis: Y_TITLE_ABOVE_LABELS };
   const x = { field: 'rate', type: 'quantitative' as const, title: options.measureLabel, scale: { zero: true } };
   return {
     ...frame(Math.max(1, shown.length) * 40 + 150,
-      `Dot plot of ${options.measureLabel.toLowerCase()} with 95% intervals for ${plural(shown.length, 'row')} (a school, similar settings and the area); `
+      `Dot plot of ${options.measureLabel.toLowerCase()}${withIntervals ? ' with 95% intervals' : ''} for ${plural(shown.length, 'row')} (a school, similar settings and the area); `
       + `${plural(suppressed, 'row')} suppressed (small numbers) and ${plural(rows.length - shown.length - suppressed, 'row')} without a figure, not drawn.`),
-    title: { text: options.title ?? 'This school beside similar settings', subtitle: subtitleOf(options.measureLabel, 'with 95% interval', options.periodLabel) },
+    title: { text: options.title ?? 'This school beside similar settings', subtitle: subtitleOf(options.measureLabel, withIntervals ? 'with 95% interval' : undefined, options.periodLabel) },
     data: { name: 'table', values: shown },
     layer: [
       ...(area ? [{

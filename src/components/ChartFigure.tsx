@@ -126,11 +126,11 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
           : <div className="chart-figure__chart chart-figure__placeholder" ref={placeholder} />}
       </div>
       <div className="chart-figure__actions">
-        <button type="button" className="button button--secondary" onClick={saveSvg} disabled={!view}>Download SVG</button>
-        <button type="button" className="button button--secondary" onClick={savePng} disabled={!view}>Download PNG</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={saveSvg} disabled={!view}>Download SVG</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={savePng} disabled={!view}>Download PNG</button>
         <DownloadCsvButton rows={rows} columns={columns} fileName={figure} title={title} label="Download data (CSV)" mark={mark}
           header={subtitle.length ? [['Subtitle', subtitle.join(' · ')]] : []} />
-        <button type="button" className="button button--secondary" aria-expanded={showTable} aria-controls={`${id}-table`}
+        <button type="button" className="govuk-button govuk-button--secondary" aria-expanded={showTable} aria-controls={`${id}-table`}
           onClick={() => setShowTable((open) => !open)}>
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
@@ -142,9 +142,9 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
         <p className="chart-figure__print-note">The data table ({rows.length} rows) is too long to print: download it as a CSV from this chart in Therapy Equity Explorer.</p>
       )}
       {(caption || methods) && (
-        <details className="details chart-figure__about">
-          <summary className="details__summary">About this figure</summary>
-          <div className="details__text">
+        <details className="govuk-details chart-figure__about">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">About this figure</span></summary>
+          <div className="govuk-details__text">
             {caption && <p className="chart-figure__caption">{caption}</p>}
             {methods && <p className="chart-figure__method">Method: <a href={frame.methodsHref(methods.section)} onClick={(event) => {
               if (!frame.openMethods || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

@@ -28,11 +28,11 @@ export function ContextAreaControl({ area, choices, onChange, nameOf, missing }:
     <details className="context-area">
       <summary className="context-area__summary">
         <span>Compared with published figures for: <strong>{summary}</strong></span>
-        {area.example && <strong className="tag context-area__tag">Example area</strong>}
+        {area.example && <strong className="govuk-tag context-area__tag">Example area</strong>}
         <span className="context-area__change">Change area</span>
       </summary>
       <div className="context-area__body">
-        <p className="hint">
+        <p className="govuk-hint">
           {area.example
             ? 'The sample data are made up; these places are an example of a real area to compare with. Choose your own area below.'
             : 'Choose the local authority, region, ICB and provider that cover your data.'}
@@ -40,19 +40,19 @@ export function ContextAreaControl({ area, choices, onChange, nameOf, missing }:
         </p>
         <div className="context-area__items">
           {PARTS.map(([part, label, list]) => (
-            <div className="form-group" key={part}>
-              <label className="label" htmlFor={`${id}-${part}`}>{label}</label>
-              <select className="select" id={`${id}-${part}`} value={area[part]} onChange={(e) => onChange({ [part]: e.target.value })}>
+            <div className="govuk-form-group" key={part}>
+              <label className="govuk-label" htmlFor={`${id}-${part}`}>{label}</label>
+              <select className="govuk-select" id={`${id}-${part}`} value={area[part]} onChange={(e) => onChange({ [part]: e.target.value })}>
                 {!choices[list].includes(area[part]) && <option value={area[part]}>{nameOf(part, area[part])} (no published figures)</option>}
                 {choices[list].map((name) => <option key={name} value={name}>{nameOf(part, name)}</option>)}
               </select>
             </div>
           ))}
         </div>
-        {!area.example && <button type="button" className="button button--secondary" onClick={() => onChange(null)}>Use the example area</button>}
+        {!area.example && <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onChange(null)}>Use the example area</button>}
       </div>
     </details>
-    {missing.length > 0 && <p className="body context-area__missing">No published figures in the shipped files for: {missing.join(', ')}.</p>}
+    {missing.length > 0 && <p className="govuk-body context-area__missing">No published figures in the shipped files for: {missing.join(', ')}.</p>}
     </div>
   );
 }

@@ -14,32 +14,32 @@ export interface DataTableProps<Row> {
 
 function Cell({ value, text }: { value: CellValue; text: string }) {
   if (value === SUPPRESSED) return <abbr title={SUPPRESSED_TITLE}>{SUPPRESSED}</abbr>;
-  if (text === '') return <><span aria-hidden="true">–</span><span className="visually-hidden">no value</span></>;
+  if (text === '') return <><span aria-hidden="true">–</span><span className="govuk-visually-hidden">no value</span></>;
   return <>{text}</>;
 }
 
 export function DataTable<Row extends object>({ caption, rows, columns, firstColumnIsHeader = true, id }: DataTableProps<Row>) {
   return (
     <div className="data-table__scroll" role="region" aria-label={caption} tabIndex={0}>
-      <table className="data-table" id={id}>
-        <caption className="data-table__caption">{caption}</caption>
-        <thead>
-          <tr>
+      <table className="govuk-table data-table" id={id}>
+        <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={isNumericColumn(c.format) ? 'data-table__numeric' : undefined}>{c.label}</th>
+              <th key={c.key} scope="col" className={isNumericColumn(c.format) ? 'govuk-table__header govuk-table__header--numeric' : 'govuk-table__header'}>{c.label}</th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="govuk-table__body">
           {rows.map((row, r) => (
-            <tr key={r}>
+            <tr key={r} className="govuk-table__row">
               {columns.map((c, i) => {
                 const value = row[c.key] as CellValue;
-                const className = isNumericColumn(c.format) ? 'data-table__numeric' : undefined;
+                const numeric = isNumericColumn(c.format);
                 const content = <Cell value={value} text={formatCell(value, c.format)} />;
                 return i === 0 && firstColumnIsHeader
-                  ? <th key={c.key} scope="row" className={className}>{content}</th>
-                  : <td key={c.key} className={className}>{content}</td>;
+                  ? <th key={c.key} scope="row" className={numeric ? 'govuk-table__header govuk-table__header--numeric' : 'govuk-table__header'}>{content}</th>
+                  : <td key={c.key} className={numeric ? 'govuk-table__cell govuk-table__cell--numeric' : 'govuk-table__cell'}>{content}</td>;
               })}
             </tr>
           ))}

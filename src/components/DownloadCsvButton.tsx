@@ -38,5 +38,5 @@ export function DownloadCsvButton<Row extends object>({ rows, columns, fileName,
     // A byte-order mark so Excel reads UTF-8 (en dashes, accented school names) correctly.
     downloadBlob(new Blob(['\uFEFF', toCsv(rows, columns, block)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
   };
-  return <button type="button" className="button button--secondary" onClick={save}>{label}</button>;
+  return <button type="button" className="govuk-button govuk-button--secondary" onClick={save}>{label}</button>;
 }

@@ -1,4 +1,4 @@
-// The GOV.UK error summary: a titled box listing each problem, linking to the field it is about when there is
+// The GOV.UK error summary (govuk-frontend's markup and styles): a titled box listing each problem, linking to the field it is about when there is
 // one. It takes focus when it appears so screen-reader and keyboard users meet it first.
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -22,14 +22,16 @@ export function ErrorSummary({ errors, title = 'There is a problem', description
     ref.current?.focus();
   }, []);
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
-      <h2 className="error-summary__title" id={titleId}>{title}</h2>
-      {description && <div className="error-summary__body">{description}</div>}
-      <ul className="error-summary__list">
-        {errors.map((error, i) => (
-          <li key={i}>{error.href ? <a href={error.href}>{error.text}</a> : error.text}</li>
-        ))}
-      </ul>
+    <div className="govuk-error-summary error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 className="govuk-error-summary__title" id={titleId}>{title}</h2>
+      <div className="govuk-error-summary__body">
+        {description && <div className="error-summary__description">{description}</div>}
+        <ul className="govuk-list govuk-error-summary__list">
+          {errors.map((error, i) => (
+            <li key={i}>{error.href ? <a href={error.href}>{error.text}</a> : error.text}</li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

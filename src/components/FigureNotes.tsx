@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 
 export function FigureNotes({ summary, children }: { summary: string; children: ReactNode }) {
   return (
-    <details className="details figure-notes">
-      <summary className="details__summary">{summary}</summary>
-      <div className="details__text">{children}</div>
+    <details className="govuk-details figure-notes">
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{summary}</span></summary>
+      <div className="govuk-details__text">{children}</div>
     </details>
   );
 }

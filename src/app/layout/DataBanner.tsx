@@ -10,7 +10,7 @@ export function DataBanner() {
   if (!data || data.source === 'sample') {
     return (
       <div className="data-banner data-banner--sample">
-        <strong className="tag">Sample data — synthetic</strong>
+        <strong className="govuk-tag">Sample data — synthetic</strong>
         <span className="data-banner__text">
           These figures are made up, for trying the tool. <a href={hrefOfView('data', search)}>Load your own files</a>: they stay in this browser.
         </span>
@@ -19,7 +19,7 @@ export function DataBanner() {
   }
   return (
     <div className="data-banner">
-      <strong className="tag tag--grey">Your data</strong>
+      <strong className="govuk-tag govuk-tag--grey">Your data</strong>
       <span className="data-banner__text">{data.fileNames.join(', ')}: read in this browser only, never uploaded.</span>
     </div>
   );

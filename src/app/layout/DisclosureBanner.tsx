@@ -13,12 +13,12 @@ export function DisclosureBanner() {
   if (mode === 'exact') {
     return (
       <div className="disclosure-banner disclosure-banner--exact" role="alert">
-        <strong className="tag tag--exact">{EXACT_MARK}</strong>
+        <strong className="govuk-tag govuk-tag--red">{EXACT_MARK}</strong>
         <span className="disclosure-banner__text">
           Every figure on this page is unperturbed and counts of 1 to 4 are shown. Do not share, print or download
           it for anyone else. Downloads are marked the same way.
         </span>
-        <button type="button" className="button button--secondary" onClick={() => setDisclosureMode('shareable')}>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setDisclosureMode('shareable')}>
           Return to shareable figures
         </button>
       </div>
@@ -31,15 +31,21 @@ export function DisclosureBanner() {
         is changed by up to 2 in a fixed way (cell-key perturbation), so totals may not add up exactly.
       </span>
       {!asking ? (
-        <button type="button" className="link-button" onClick={() => setAsking(true)}>Show exact figures…</button>
+        <button type="button" className="app-link-button" onClick={() => setAsking(true)}>Show exact figures…</button>
       ) : (
-        <span className="disclosure-banner__confirm" role="group" aria-labelledby={warningId}>
-          <span id={warningId}>Exact figures show children&apos;s small counts: only for the analyst who owns this data, never for sharing.</span>
-          <button type="button" className="button button--warning" onClick={() => { setDisclosureMode('exact'); setAsking(false); }}>
+        <div className="disclosure-banner__confirm" role="group" aria-labelledby={warningId}>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <strong className="govuk-warning-text__text" id={warningId}>
+              <span className="govuk-visually-hidden">Warning: </span>
+              Exact figures show children&apos;s small counts: only for the analyst who owns this data, never for sharing.
+            </strong>
+          </div>
+          <button type="button" className="govuk-button govuk-button--warning" onClick={() => { setDisclosureMode('exact'); setAsking(false); }}>
             Show exact figures (not for sharing)
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>Cancel</button>
-        </span>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAsking(false)}>Cancel</button>
+        </div>
       )}
     </div>
   );

@@ -5,12 +5,14 @@ import { hrefOfView, useSearch } from '../url-state.ts';
 export function Footer() {
   const search = useSearch();
   return (
-    <footer className="app-footer">
-      <div className="width-container">
-        <h2 className="visually-hidden">Support links</h2>
-        <details className="details app-footer__details" id="accessibility">
-          <summary className="details__summary">Accessibility statement</summary>
-          <div className="details__text">
+    <footer className="govuk-footer app-footer">
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+        <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+        <h2 className="govuk-visually-hidden">Support links</h2>
+        <details className="govuk-details app-footer__details" id="accessibility">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Accessibility statement</span></summary>
+          <div className="govuk-details__text">
             <p>We want as many people as possible to be able to use Therapy Equity Explorer. It aims to meet the Web Content
               Accessibility Guidelines (WCAG) 2.2 at level AA. You should be able to use it on a phone-sized screen,
               use every control from the keyboard, and use a screen reader: every chart has a text description, a data
@@ -23,9 +25,9 @@ export function Footer() {
               tool in your organisation.</p>
           </div>
         </details>
-        <details className="details app-footer__details" id="privacy">
-          <summary className="details__summary">Privacy notice</summary>
-          <div className="details__text">
+        <details className="govuk-details app-footer__details" id="privacy">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Privacy notice</span></summary>
+          <div className="govuk-details__text">
             <p>Nothing leaves your device. Files you load are read and analysed inside this browser tab, with an
               in-browser database; they are never uploaded, and the page is not allowed to send data anywhere (its
               security policy blocks it). There are no cookies, analytics or trackers.</p>
@@ -35,8 +37,10 @@ export function Footer() {
           </div>
         </details>
         <p className="app-footer__line">
-          <a href={hrefOfView('methods', search)}>Methods</a> · Therapy Equity Explorer runs entirely in your browser.
+          <a className="govuk-footer__link" href={hrefOfView('methods', search)}>Methods</a> · Therapy Equity Explorer runs entirely in your browser.
         </p>
+        </div>
+        </div>
       </div>
     </footer>
   );

@@ -28,13 +28,13 @@ export function KeyFindings({ findings, none, limit = 5, title = 'Key findings',
   const rest = findings.slice(limit);
   return (
     <section className="key-findings" aria-labelledby="key-findings-title">
-      <h2 className="key-findings__title" id="key-findings-title">{title}</h2>
-      {scope && <p className="key-findings__scope">{scope}</p>}
-      {first.length === 0 ? <p className="key-findings__none">{none}</p> : <ol className="key-findings__list">{first.map((f) => <Item key={f.id} finding={f} />)}</ol>}
+      <h2 className="govuk-heading-m key-findings__title" id="key-findings-title">{title}</h2>
+      {scope && <p className="govuk-body-s key-findings__scope">{scope}</p>}
+      {first.length === 0 ? <p className="key-findings__none">{none}</p> : <ol className="govuk-list govuk-list--number key-findings__list">{first.map((f) => <Item key={f.id} finding={f} />)}</ol>}
       {rest.length > 0 && (
-        <details className="key-findings__more">
-          <summary>{rest.length} more {rest.length === 1 ? 'finding' : 'findings'}</summary>
-          <ol className="key-findings__list" start={first.length + 1}>{rest.map((f) => <Item key={f.id} finding={f} />)}</ol>
+        <details className="govuk-details key-findings__more">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{rest.length} more {rest.length === 1 ? 'finding' : 'findings'}</span></summary>
+          <ol className="govuk-list govuk-list--number key-findings__list" start={first.length + 1}>{rest.map((f) => <Item key={f.id} finding={f} />)}</ol>
         </details>
       )}
     </section>

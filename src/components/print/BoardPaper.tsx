@@ -44,7 +44,7 @@ export function BoardPaperButton() {
   };
   return (
     <div className="board-paper-button no-print">
-      <button type="button" className="button button--secondary" onClick={print} disabled={preparing} aria-describedby="board-paper-hint">
+      <button type="button" className="govuk-button govuk-button--secondary" onClick={print} disabled={preparing} aria-describedby="board-paper-hint">
         {preparing ? 'Preparing the board paper…' : 'Download board paper (PDF)'}
       </button>
       <span className="board-paper-button__hint" id="board-paper-hint">Prints this view with its key findings, charts, tables and notes; choose &ldquo;Save as PDF&rdquo; as the printer.</span>

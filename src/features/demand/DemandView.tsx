@@ -36,7 +36,7 @@ export default function DemandView() {
         </ol>
       </nav>
       {(filters.type || filters.phase) && (
-        <div className="inset-text">
+        <div className="govuk-inset-text">
           <p>The school type and age phase filters only choose which breakdown charts are shown here. The whole-area
             charts, waits, forecast and capacity figures cover every school type and age, as the service plans for them.</p>
         </div>

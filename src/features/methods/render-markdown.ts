@@ -16,11 +16,11 @@ const marked = new Marked({
     },
     table(token) {
       // A table in a focusable scrolling region, so a phone can scroll it sideways from the keyboard too.
-      const head = token.header.map((cell) => `<th scope="col">${this.parser.parseInline(cell.tokens)}</th>`).join('');
+      const head = token.header.map((cell) => `<th scope="col" class="govuk-table__header">${this.parser.parseInline(cell.tokens)}</th>`).join('');
       tables += 1;
       const name = `Table ${tables}: ${token.header.map((cell) => cell.text).join(', ')}`.replace(/"/g, '&quot;');
-      const body = token.rows.map((row) => `<tr>${row.map((cell) => `<td>${this.parser.parseInline(cell.tokens)}</td>`).join('')}</tr>`).join('');
-      return `<div class="data-table__scroll" role="region" aria-label="${name}" tabindex="0"><table class="data-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>\n`;
+      const body = token.rows.map((row) => `<tr class="govuk-table__row">${row.map((cell) => `<td class="govuk-table__cell">${this.parser.parseInline(cell.tokens)}</td>`).join('')}</tr>`).join('');
+      return `<div class="data-table__scroll" role="region" aria-label="${name}" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${head}</tr></thead><tbody class="govuk-table__body">${body}</tbody></table></div>\n`;
     },
   },
 });

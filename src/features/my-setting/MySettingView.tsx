@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { periodLabel } from '../../app/figures.ts';
 import { ProgressIndicator } from '../../app/database-context.tsx';
 import { useUrlParam } from '../../app/url-state.ts';
+import { PeriodControl } from '../../app/FilterBar.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { LABELS } from '../../contract/index.ts';
 import { useSchoolProfile } from './api/get-school-profile.ts';
@@ -36,13 +37,14 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
         scope={`${profile.school.name} against similar settings and the area, ${periodText}. Flagged comparisons first, then by size of difference.`}
         none="No figure for this school can be compared: its counts are too small to show." />
       <nav className="my-setting-contents" aria-label="Services on this page">
-        <h2 className="heading-m">On this page</h2>
+        <h2 className="govuk-heading-m">On this page</h2>
         <ul>
           {profile.services.map((s) => <li key={s.service}><a href={`#service-${s.service}`}>{LABELS[s.service] ?? s.service}</a></li>)}
         </ul>
       </nav>
       {profile.services.map((s) => (
-        <ServiceProfileSection key={s.service} profile={s} urn={urn} schoolName={profile.school.name} periodText={periodText} />
+        <ServiceProfileSection key={s.service} profile={s} urn={urn} schoolName={profile.school.name} periodText={periodText}
+          school={profile.school} similarSchools={profile.similarSchools} />
       ))}
       <ContextPupilsSection />
     </div>
@@ -66,10 +68,11 @@ export default function MySettingView() {
         {!schools && !error && <ProgressIndicator message="Loading the list of schools" />}
         {schools && <SchoolPicker key={school ?? ''} schools={schools} chosen={school} onChoose={choose} />}
       </div>
+      {school && <PeriodControl hint="Every figure below covers these months. They apply as you choose; with arrow keys, when you pause or press Enter." />}
       {school
         ? <SchoolProfilePanel urn={school} focusOnLoad={chosenHere} />
         : (
-          <div className="inset-text">
+          <div className="govuk-inset-text">
             <p>Choose a school or setting above to see its referral rates, waits and therapy provision beside similar settings and the area.</p>
           </div>
         )}

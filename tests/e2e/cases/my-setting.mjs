@@ -38,7 +38,7 @@ export const CASES = [
 
   ['my setting: searching by name and choosing a school updates the URL', async ({ page, baseUrl, shot, check }) => {
     await page.goto(`${baseUrl}?view=my-setting`);
-    await page.locator('main .inset-text').waitFor({ timeout: 60_000 });
+    await page.locator('main .govuk-inset-text').waitFor({ timeout: 60_000 });
     const search = page.getByRole('searchbox', { name: 'Search by school name or URN' });
     await search.click();
     await page.keyboard.type('fernholme');
@@ -76,10 +76,49 @@ export const CASES = [
     await shot('my-setting-small.png');
   }],
 
+  ['my setting: similar schools ranked by rate with intervals, and a period control kept in the URL', async ({ page, baseUrl, shot, check }) => {
+    await openSchool(page, baseUrl, BROOKCROFT);
+    const similar = page.locator('section.my-setting-similar').first();
+    await similar.waitFor({ timeout: 60_000 });
+    const place = await similar.locator('.my-setting-similar__place').textContent();
+    check(/^Brookcroft CofE Primary School ranks 1 of \d+ listed, the highest rate\.$/.test(place), `place: ${place}`);
+    await similar.getByText(/^All \d+ listed schools, ranked$/).click();
+    const table = page.getByRole('table', { name: /^Speech and language therapy: mainstream primary schools by referral rate/ });
+    await table.waitFor({ timeout: 60_000 });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+    check(rows.length >= 5, `only ${rows.length} similar schools listed`);
+    const rates = rows.map((r) => Number(r[4]));
+    check(rates.every((v, i) => i === 0 || v <= rates[i - 1]), `not ranked by rate: ${rates}`);
+    check(rows.every((r) => Number(r[5]) <= Number(r[4]) && Number(r[4]) <= Number(r[6])), 'a rate lies outside its own interval');
+    // Listed counts passed the gate: none is 1 to 4.
+    check(rows.every((r) => !/^[1-4]$/.test(r[2])), `a count of 1-4 is shown: ${rows.map((r) => r[2])}`);
+    check(rows.filter((r) => r[1].endsWith('(this school)')).length === 1 && rows[0]?.[1] === `${BROOKCROFT.name} (this school)`,
+      `Brookcroft (planted much higher) is not first and marked: ${rows[0]?.[1]}`);
+    const before = await page.locator('.my-setting-summary').textContent();
+    check(/Sep 2021 to Aug 2026/.test(before), 'the default period is not the whole data');
+    await page.getByRole('combobox', { name: 'From', exact: true }).selectOption('2024-09');
+    await page.waitForURL((url) => url.searchParams.get('from') === '2024-09' && url.searchParams.get('school') === BROOKCROFT.urn);
+    await page.locator('.my-setting-summary', { hasText: 'Sep 2024 to Aug 2026 (24 months)' }).waitFor({ timeout: 60_000 });
+    const caption = await page.locator('.my-setting-similar p').first().textContent();
+    check(caption.includes('Sep 2024 to Aug 2026'), `the ranked list does not follow the period: ${caption}`);
+    await shot('my-setting-similar-schools.png');
+  }],
+
+  ['my setting: choosing a second school adds a history entry, so Back returns to the first', async ({ page, baseUrl, check }) => {
+    await openSchool(page, baseUrl, BROOKCROFT);
+    const list = page.getByRole('combobox', { name: 'School or setting' });
+    await list.selectOption(OAKBROOK.urn);
+    await page.getByRole('button', { name: 'Show this school' }).click();
+    await schoolHeading(page, OAKBROOK.name).waitFor({ timeout: 60_000 });
+    await page.goBack();
+    await schoolHeading(page, BROOKCROFT.name).waitFor({ timeout: 60_000 });
+    check(new URL(page.url()).searchParams.get('school') === BROOKCROFT.urn, `Back went to ${page.url()}`);
+  }],
+
   ['my setting: accessibility (axe-core)', async ({ page, baseUrl, runAxe, axeError, waitForChart }) => {
     const out = [];
     await page.goto(`${baseUrl}?view=my-setting`);
-    await page.locator('main .inset-text').waitFor({ timeout: 60_000 });
+    await page.locator('main .govuk-inset-text').waitFor({ timeout: 60_000 });
     out.push(['prompt', axeError(await runAxe(page))]);
     await openSchool(page, baseUrl, BROOKCROFT);
     await waitForChart(page);

@@ -74,6 +74,13 @@ export const CASES = [
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(500);
     out.push(['equity print view at 390 px', anyViolation(await runAxe(page))]);
+    for (const [name, query] of [['demand', 'view=demand'], ['my-setting', 'view=my-setting&school=119110']]) {
+      for (const width of [1366, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        await openPrintView(page, baseUrl, query);
+        out.push([`${name} print view at ${width} px`, anyViolation(await runAxe(page))]);
+      }
+    }
     return out;
   }],
 

@@ -53,3 +53,18 @@ describe('funnelPlotSpec', () => {
     expect(beech?.ariaLabel).toContain('Referrals per 1,000 pupils a year: 33.3');
   });
 });
+
+describe('funnelPlotSpec: the highlighted school\'s label', () => {
+  const labelMark = (urn: string) => {
+    const s = funnelPlotSpec(funnelSeries, { highlightUrn: urn });
+    const layer = (s as { layer: { name?: string; mark: { align: string; dx: number } }[] }).layer.find((l) => l.name === 'highlight_label');
+    return layer?.mark;
+  };
+  const plotted = funnelSeries.points.filter((p) => p.denominator > 0 && Number.isFinite(p.rate));
+  const smallest = plotted.reduce((a, b) => (b.denominator < a.denominator ? b : a));
+  const largest = plotted.reduce((a, b) => (b.denominator > a.denominator ? b : a));
+  it('reads rightwards from a school on the left of the plot, leftwards from one on the right, so it is never cut off', () => {
+    expect(labelMark(smallest.urn)).toMatchObject({ align: 'left', dx: 16 });
+    expect(labelMark(largest.urn)).toMatchObject({ align: 'right', dx: -16 });
+  });
+});

@@ -87,6 +87,13 @@ describe('settingComparisonSpec', () => {
     expect(axisValues(svg, 'Setting')).toEqual(['Oak Primary', 'Similar mainstream primaries', 'Whole area']);
     expect(ariaLabel(view)).toContain('1 row suppressed');
   });
+  it('says "with 95% interval" only when intervals are drawn (therapist hours have none)', () => {
+    const title = (s: typeof spec) => JSON.stringify((s.title as { subtitle: string[] }).subtitle);
+    expect(title(spec)).toContain('95% interval');
+    const noIntervals = settingComparisonSpec(settingRows.map((r) => ({ ...r, lower95: null, upper95: null })), { measureLabel: 'Therapist hours per 100 pupils per year' });
+    expect(title(noIntervals)).not.toContain('interval');
+    expect(noIntervals.description).not.toContain('interval');
+  });
 });
 
 describe('monthlyTrendSpec', () => {

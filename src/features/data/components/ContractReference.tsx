@@ -46,15 +46,15 @@ function TableColumns({ table }: { table: TableSpec }) {
   const [open, setOpen] = useState(false);
   const saveTemplate = () => downloadBlob(new Blob([`${table.columns.map((c) => c.name).join(',')}\n`], { type: 'text/csv;charset=utf-8' }), table.file);
   return (
-    <details className="data-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary className="data-details__summary">The {table.columns.length} columns of {table.file}</summary>
-      <div className="data-details__text">
+    <details className="govuk-details data-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">The {table.columns.length} columns of {table.file}</span></summary>
+      <div className="govuk-details__text data-details__text">
         {open && <DataTable caption={`Columns of ${table.file}`} rows={rowsOf(table)} columns={COLUMNS} />}
-        <p className="body">
+        <p className="govuk-body">
           Columns may come in any order; a blank optional column may be left out. Each {table.key.join(' + ')} must
           be unique.
         </p>
-        <button type="button" className="button button--secondary" onClick={saveTemplate}>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={saveTemplate}>
           Download an empty {table.file} with these columns
         </button>
       </div>
@@ -65,8 +65,8 @@ function TableColumns({ table }: { table: TableSpec }) {
 export function ContractReference() {
   return (
     <section className="data-section" aria-labelledby="data-contract-title">
-      <h2 className="heading-m" id="data-contract-title">Preparing your files</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="data-contract-title">Preparing your files</h2>
+      <p className="govuk-body">
         The tool reads four CSV files, saved from a spreadsheet as &ldquo;CSV UTF-8&rdquo;. Each needs a header line
         with the column names below. Files must be anonymised: pseudonyms, not names or NHS numbers.
       </p>
@@ -74,8 +74,8 @@ export function ContractReference() {
         const table = TABLES[name];
         return (
           <div key={name} className="data-contract-table">
-            <h3 className="heading-s">{table.file} <span className="data-contract-table__status">({table.optional ? 'optional' : 'required'})</span></h3>
-            <p className="body">{table.description}</p>
+            <h3 className="govuk-heading-s">{table.file} <span className="data-contract-table__status">({table.optional ? 'optional' : 'required'})</span></h3>
+            <p className="govuk-body">{table.description}</p>
             <TableColumns table={table} />
           </div>
         );

@@ -16,9 +16,9 @@ export function LoadedConfirmation({ data, checkedRows, checkedMs }: { data: Rea
   }, []);
   const { loaded } = data;
   return (
-    <div className="data-panel" ref={ref} tabIndex={-1} role="region" aria-labelledby="data-panel-title">
-      <h2 className="data-panel__title" id="data-panel-title">Your data is loaded</h2>
-      <p className="data-panel__body">Every view now shows your files.</p>
+    <div className="govuk-panel govuk-panel--confirmation" ref={ref} tabIndex={-1} role="region" aria-labelledby="data-panel-title">
+      <h2 className="govuk-panel__title" id="data-panel-title">Your data is loaded</h2>
+      <p className="govuk-panel__body">Every view now shows your files.</p>
       <ul className="data-panel__list">
         {TABLE_NAMES.map((name) => (
           <li key={name}>

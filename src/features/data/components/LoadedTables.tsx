@@ -28,19 +28,19 @@ export function LoadedTables() {
   });
   return (
     <section className="data-section" aria-labelledby="data-loaded-title">
-      <h2 className="heading-m" id="data-loaded-title">What is loaded</h2>
+      <h2 className="govuk-heading-m" id="data-loaded-title">What is loaded</h2>
       <DataTable caption={source === 'sample' ? 'Tables loaded from the sample data' : 'Tables loaded from your files'} rows={rows} columns={COLUMNS} />
       {source === 'sample' ? (
-        <p className="body">
+        <p className="govuk-body">
           The sample data is made up (synthetic), for trying the tool. Load your own files below to see your area.
         </p>
       ) : (
         <>
-          <p className="body">
+          <p className="govuk-body">
             Every view now shows your files. They are held in this browser tab only: closing or reloading the page clears them.
           </p>
-          <p className="hint" id="data-back-to-sample-hint">Going back to the sample data reloads the page, which clears your files from this browser.</p>
-          <button type="button" className="button button--secondary" onClick={() => window.location.reload()}
+          <p className="govuk-hint" id="data-back-to-sample-hint">Going back to the sample data reloads the page, which clears your files from this browser.</p>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => window.location.reload()}
             aria-describedby="data-back-to-sample-hint">
             Go back to the sample data
           </button>

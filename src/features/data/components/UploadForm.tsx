@@ -36,7 +36,7 @@ export function mergeChosen(current: readonly File[], added: readonly File[]): F
 }
 
 function ChosenFiles({ chosen, onRemove, disabled }: { chosen: readonly File[]; onRemove: (f: File) => void; disabled: boolean }) {
-  if (chosen.length === 0) return <p className="hint data-chosen__empty">No files chosen yet.</p>;
+  if (chosen.length === 0) return <p className="govuk-hint data-chosen__empty">No files chosen yet.</p>;
   return (
     <>
       <h3 className="data-chosen__title">Files chosen ({chosen.length})</h3>
@@ -49,8 +49,8 @@ function ChosenFiles({ chosen, onRemove, disabled }: { chosen: readonly File[]; 
               <span className="data-chosen__meta">
                 {formatSize(file.size)} · {table ? `the ${table.name} table` : <strong className="data-chosen__unknown">name not recognised</strong>}
               </span>
-              <button type="button" className="button button--secondary button--small" disabled={disabled} onClick={() => onRemove(file)}>
-                Remove<span className="visually-hidden"> {file.name}</span>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-button--small" disabled={disabled} onClick={() => onRemove(file)}>
+                Remove<span className="govuk-visually-hidden"> {file.name}</span>
               </button>
             </li>
           );
@@ -98,31 +98,31 @@ export function UploadForm({ chosen, onChange, onSubmit, busy, error, status }: 
   const describedBy = ['data-files-hint', error ? 'data-files-error' : ''].filter(Boolean).join(' ');
   return (
     <form className="data-upload" onSubmit={submit} noValidate aria-labelledby="data-upload-title">
-      <h2 className="heading-m" id="data-upload-title">Load your own files</h2>
-      <div className="inset-text data-privacy">
+      <h2 className="govuk-heading-m" id="data-upload-title">Load your own files</h2>
+      <div className="govuk-inset-text data-privacy">
         <p><strong>Nothing is uploaded.</strong> Your files are read and checked in this browser only. They are never sent
           to a server or anyone else, and they are cleared when you close or reload the page.</p>
       </div>
-      <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
         <div className={`data-drop-zone${dragging ? ' data-drop-zone--over' : ''}`}
           onDragOver={onDragOver} onDragEnter={onDragOver} onDrop={onDrop}
           onDragLeave={(event) => { if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false); }}>
-          <label className="label" htmlFor={FILE_INPUT_ID}>Choose CSV files</label>
-          <div className="hint" id="data-files-hint">
+          <label className="govuk-label" htmlFor={FILE_INPUT_ID}>Choose CSV files</label>
+          <div className="govuk-hint" id="data-files-hint">
             {TABLE_NAMES.filter((n) => !TABLES[n].optional).map((n) => TABLES[n].file).join(', ')} are required;
             {' '}{TABLE_NAMES.filter((n) => TABLES[n].optional).map((n) => TABLES[n].file).join(', ')} is optional.
             Parquet files with the same names (.parquet) work too. You can choose several at once, or drag and drop them
             into this box.
           </div>
-          {error && <p className="error-message" id="data-files-error"><span className="visually-hidden">Error:</span> {error}</p>}
-          <input className="file-upload" id={FILE_INPUT_ID} name="files" type="file" multiple accept={ACCEPT}
+          {error && <p className="govuk-error-message" id="data-files-error"><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+          <input className="govuk-file-upload" id={FILE_INPUT_ID} name="files" type="file" multiple accept={ACCEPT}
             aria-describedby={describedBy} onChange={onInput} disabled={busy} />
           <p className="data-drop-zone__drop" aria-hidden="true">or drop files here</p>
         </div>
-        <p className="visually-hidden" role="status">{announcement}</p>
+        <p className="govuk-visually-hidden" role="status">{announcement}</p>
       </div>
       <ChosenFiles chosen={chosen} onRemove={remove} disabled={busy} />
-      <button type="submit" className="button" disabled={busy}>Check and load files</button>
+      <button type="submit" className="govuk-button" disabled={busy}>Check and load files</button>
       {status}
     </form>
   );

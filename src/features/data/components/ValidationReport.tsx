@@ -75,12 +75,12 @@ function FileSection({ report }: { report: FileReport }) {
   const more = report.issueCount - rows.length;
   return (
     <section className="data-file-report" aria-labelledby={sectionId(report)}>
-      <h3 className="heading-s" id={sectionId(report)} tabIndex={-1}>{report.fileName}</h3>
+      <h3 className="govuk-heading-s" id={sectionId(report)} tabIndex={-1}>{report.fileName}</h3>
       {!hasProblems(report) ? (
-        <p className="body">No problems: {plural(report.rowsAccepted, 'row')} passed the checks.</p>
+        <p className="govuk-body">No problems: {plural(report.rowsAccepted, 'row')} passed the checks.</p>
       ) : (
         <>
-          <p className="body">{countsText(report)}.{report.format === 'parquet' ? ' Line numbers count as if the file were a CSV: row 1 is line 2.' : ''}</p>
+          <p className="govuk-body">{countsText(report)}.{report.format === 'parquet' ? ' Line numbers count as if the file were a CSV: row 1 is line 2.' : ''}</p>
           {report.rejectedByReason.length > 0 && (
             <DataTable caption={`Rows rejected in ${report.fileName}, by reason`} rows={report.rejectedByReason} columns={REASON_COLUMNS} />
           )}
@@ -102,14 +102,14 @@ export function FileReports({ result }: { result: ValidationResult }) {
   const found = result.files.reduce((n, f) => n + f.issueCount, 0);
   return (
     <section className="data-section" aria-labelledby="data-report-title">
-      <h2 className="heading-m" id="data-report-title">What the check found</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="data-report-title">What the check found</h2>
+      <p className="govuk-body">
         Line numbers count the header as line 1, as a text editor does (a spreadsheet shows the same row numbers).
         {kept < found ? ` The download has the first ${kept.toLocaleString('en-GB')} of ${found.toLocaleString('en-GB')} problems.` : ''}
       </p>
       {result.setProblems.length > 0 && (
         <>
-          <h3 className="heading-s">Files missing or not recognised</h3>
+          <h3 className="govuk-heading-s">Files missing or not recognised</h3>
           <ul className="data-set-problems">
             {result.setProblems.map((p) => <li key={p.message}>{p.message}</li>)}
           </ul>

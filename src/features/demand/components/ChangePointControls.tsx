@@ -19,24 +19,24 @@ export function ChangePointControls({ series }: { series: SpcSeries }) {
       {series.changePoints.length > 0 && (
         <p className="demand-spc-reading__line">
           <strong>Limits recalculated from {series.changePoints.map(formatMonth).join(' and ')}</strong> (the vertical line on the chart):
-          each part has its own mean and limits. <button type="button" className="link-button" onClick={() => set(undefined)}>Remove</button>
+          each part has its own mean and limits. <button type="button" className="app-link-button" onClick={() => set(undefined)}>Remove</button>
         </p>
       )}
       {series.proposed.map((p) => (
         <p className="demand-spc-reading__line" key={p.month}>
           <strong>Proposed change point: {formatMonth(p.month)}.</strong> {p.reason}{' '}
-          <button type="button" className="link-button" onClick={() => set([...series.changePoints, p.month])}>
+          <button type="button" className="app-link-button" onClick={() => set([...series.changePoints, p.month])}>
             Use new limits from {formatMonth(p.month)}
           </button>
         </p>
       ))}
       <div className="demand-button-group">
         <label htmlFor={id}>Set a change point</label>
-        <select id={id} className="demand-input" value={month} onChange={(e) => setMonth(e.target.value)}>
+        <select id={id} className="govuk-input" value={month} onChange={(e) => setMonth(e.target.value)}>
           <option value="">Choose a {series.period === 'quarter' ? '3-month period' : 'month'}</option>
           {candidates.map((p) => <option key={p.month} value={p.month}>{periodName(p)}</option>)}
         </select>
-        <button type="button" className="button button--secondary" disabled={!month}
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={!month}
           onClick={() => { set([...series.changePoints, month]); setMonth(''); }}>Add</button>
       </div>
     </div>

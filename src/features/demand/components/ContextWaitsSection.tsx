@@ -62,7 +62,7 @@ export function ContextWaitsSection({ services }: { services: readonly Service[]
   const query = useContextSection();
   return (
     <section className="demand-section" aria-labelledby="demand-context-waits">
-      <h2 className="heading-m" id="demand-context-waits">Waiting over 18 weeks: published figures for comparison</h2>
+      <h2 className="govuk-heading-m" id="demand-context-waits">Waiting over 18 weeks: published figures for comparison</h2>
       <ContextAreaBar />
       {query.error ? <ErrorSummary title="The published waiting lists could not be shown" errors={[{ text: query.error.message }]} />
         : !query.data ? <ProgressIndicator message="Reading the published waiting lists" />

@@ -37,8 +37,8 @@ export function ForecastSection({ services }: { services: readonly Service[] }) 
   const { data, error } = useForecasts();
   return (
     <section className="demand-section" aria-labelledby="demand-forecast">
-      <h2 className="heading-m" id="demand-forecast">Referrals forecast for the next 12 months</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="demand-forecast">Referrals forecast for the next 12 months</h2>
+      <p className="govuk-body">
         The solid line is the referrals recorded each month; the dashed line is the forecast, and the shaded band the
         95% prediction interval: if the pattern of the past continues, about 19 months in 20 should fall inside it.
         The forecast feeds the demand in the capacity calculator below.
@@ -48,7 +48,7 @@ export function ForecastSection({ services }: { services: readonly Service[] }) 
         : services.map((service) => {
           const plan = data.plans.find((p) => p.service === service);
           const name = LABELS[service] ?? service;
-          if (!plan) return <p className="body" key={service}>No {name.toLowerCase()} referrals to forecast from in this period.</p>;
+          if (!plan) return <p className="govuk-body" key={service}>No {name.toLowerCase()} referrals to forecast from in this period.</p>;
           const history = data.history[service] ?? [];
           return (
             <ChartFigure key={service} headingLevel={3} title={`${name}: referrals recorded and forecast`}

@@ -84,14 +84,14 @@ function Reconciliation({ service, rows, by, input }: { service: string; rows: r
   return (
     <div className="demand-plan__reconciliation">
       <div className="data-table__scroll" role="region" aria-label={`${service}: from FTE in post to FTE needed`} tabIndex={0}>
-        <table className="data-table">
-          <caption className="demand-heading-s">{service}: from FTE in post to FTE needed</caption>
-          <thead><tr><th scope="col">Step</th><th scope="col" className="data-table__numeric">FTE</th><th scope="col" className="data-table__numeric">Hours a week</th><th scope="col" className="data-table__numeric">Children a week</th></tr></thead>
-          <tbody>
+        <table className="govuk-table data-table">
+          <caption className="govuk-table__caption govuk-table__caption--s">{service}: from FTE in post to FTE needed</caption>
+          <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">Step</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">Hours a week</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">Children a week</th></tr></thead>
+          <tbody className="govuk-table__body">
             {csv.map((r, i) => (
-              <tr key={rows[i]?.key}>
-                <th scope="row">{r.step}</th>
-                <td className="data-table__numeric">{cell(r.fte)}</td><td className="data-table__numeric">{cell(r.hours_per_week)}</td><td className="data-table__numeric">{cell(r.children_per_week)}</td>
+              <tr className="govuk-table__row" key={rows[i]?.key}>
+                <th scope="row" className="govuk-table__header">{r.step}</th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{cell(r.fte)}</td><td className="govuk-table__cell govuk-table__cell--numeric">{cell(r.hours_per_week)}</td><td className="govuk-table__cell govuk-table__cell--numeric">{cell(r.children_per_week)}</td>
               </tr>
             ))}
           </tbody>
@@ -129,22 +129,22 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
       <p className="demand-plan__answer" role="status"><strong>{answerParts(planned, to)[0]}</strong> {answerParts(planned, to)[1]}</p>
       {planned.reconciliation && <Reconciliation service={planned.service} rows={planned.reconciliation} input={input} by={formatMonth(addMonths(to, input.monthsToTarget))} />}
-      <dl className="demand-summary-list">
+      <dl className="govuk-summary-list demand-summary-list">
         {facts.map(([k, v, how]) => (
-          <div className="demand-summary-list__row" key={k}>
-            <dt className="demand-summary-list__key">{k}</dt>
-            <dd className="demand-summary-list__value"><span className="demand-summary-list__figure">{v}</span><span className="demand-summary-list__how">{how}</span></dd>
+          <div className="govuk-summary-list__row demand-summary-list__row" key={k}>
+            <dt className="govuk-summary-list__key">{k}</dt>
+            <dd className="govuk-summary-list__value"><span className="demand-summary-list__figure">{v}</span><span className="demand-summary-list__how">{how}</span></dd>
           </div>
         ))}
       </dl>
       <div className="demand-button-group">
         <label htmlFor={scenarioId}>Scenario: FTE in post</label>
-        <input id={scenarioId} className="demand-input demand-input--width-5" inputMode="decimal" defaultValue={options.raw(fteParam(planned.service)) ?? ''}
+        <input id={scenarioId} className="govuk-input govuk-input--width-5" inputMode="decimal" defaultValue={options.raw(fteParam(planned.service)) ?? ''}
           placeholder={input.fteInPost === null ? '' : one.format(input.fteInPost)} key={options.raw(fteParam(planned.service)) ?? 'none'}
           onBlur={(e) => options.set(fteParam(planned.service), /^\d+(\.\d+)?$/.test(e.target.value.trim()) ? e.target.value.trim() : undefined)} />
-        <button type="button" className="button button--secondary" onClick={() => options.set(fteParam(planned.service), plan.fteToReach.toFixed(1))}>Use the recommended {one.format(plan.fteToReach)} FTE</button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => options.set(fteParam(planned.service), plan.fteToReach.toFixed(1))}>Use the recommended {one.format(plan.fteToReach)} FTE</button>
         {input.fteInPost !== null && (input.fteVacant ?? 0) > 0 && (
-          <button type="button" className="button button--secondary" onClick={() => options.set(fteParam(planned.service), ((input.fteInPost ?? 0) + (input.fteVacant ?? 0)).toFixed(1))}>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => options.set(fteParam(planned.service), ((input.fteInPost ?? 0) + (input.fteVacant ?? 0)).toFixed(1))}>
             Fill the vacant posts ({one.format((input.fteInPost ?? 0) + (input.fteVacant ?? 0))} FTE)
           </button>
         )}
@@ -157,7 +157,7 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
             ; {whole.format(proj.months.at(-1)?.waiting ?? 0)} waiting at the end.</li>
         ))}
       </ul>
-      {planned.hiddenBands > 0 && <p className="body">{planned.hiddenBands} wait band{planned.hiddenBands === 1 ? ' has' : 's have'} 1–4 children (shown as c): each is taken as 2.5 in the projection.</p>}
+      {planned.hiddenBands > 0 && <p className="govuk-body">{planned.hiddenBands} wait band{planned.hiddenBands === 1 ? ' has' : 's have'} 1–4 children (shown as c): each is taken as 2.5 in the projection.</p>}
       <ChartFigure title={`${LABELS[planned.service] ?? planned.service}: projected waiting list`} headingLevel={3}
         caption="First come, first served, month by month, from the forecast demand and the list now by weeks waited. Checked against a simulation of individual children in the tests."
         spec={queueProjectionSpec(planned.service, lines, plan.targetQueue, input.targetWeeks)} rows={rows} columns={COLUMNS(input.targetWeeks)}
@@ -187,8 +187,8 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
   const errorOf = (param: string) => errors.find((e) => e.param === param)?.text;
   return (
     <section className="demand-section" aria-labelledby="demand-plan">
-      <h2 className="heading-m" id="demand-plan">Therapists needed, and what if</h2>
-      <p className="body">One answer per service, from the forecast demand, the waiting list now and the target. The FTE needed is
+      <h2 className="govuk-heading-m" id="demand-plan">Therapists needed, and what if</h2>
+      <p className="govuk-body">One answer per service, from the forecast demand, the waiting list now and the target. The FTE needed is
         compared with the FTE in post through the assumptions below, each with its default. Change them, or try a scenario, and the
         projection shows the waiting list month by month beside the current plan.</p>
       {errors.length > 0 && <ErrorSummary errors={errors.map(({ text, href }) => ({ text, href }))} />}
@@ -197,19 +197,19 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
           const id = `plan-${field.param}`;
           const message = errorOf(field.param);
           return (
-            <div className={message ? 'demand-form-group form-group--error' : 'demand-form-group'} key={field.param}>
-              <label className="demand-label" htmlFor={id}>{field.label} ({field.unit})</label>
-              <p className="demand-radios__hint" id={`${id}-hint`}>{field.hint}</p>
-              {message && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error:</span> {message}</p>}
-              <input className={message ? 'demand-input demand-input--width-5 demand-input--error' : 'demand-input demand-input--width-5'} id={id} name={field.param} inputMode="decimal"
+            <div className={message ? 'govuk-form-group govuk-form-group--error' : 'govuk-form-group'} key={field.param}>
+              <label className="govuk-label" htmlFor={id}>{field.label} ({field.unit})</label>
+              <p className="govuk-hint" id={`${id}-hint`}>{field.hint}</p>
+              {message && <p className="govuk-error-message" id={`${id}-error`}><span className="govuk-visually-hidden">Error:</span> {message}</p>}
+              <input className={message ? 'govuk-input govuk-input--width-5 govuk-input--error' : 'govuk-input govuk-input--width-5'} id={id} name={field.param} inputMode="decimal"
                 aria-describedby={`${id}-hint${message ? ` ${id}-error` : ''}`} aria-invalid={message ? true : undefined}
                 defaultValue={options.raw(field.param) ?? String(field.defaultValue)} />
             </div>
           );
         })}
         <div className="demand-button-group">
-          <button type="submit" className="button">Update the plan</button>
-          <button type="button" className="button button--secondary" onClick={() => { setErrors([]); options.reset(); }}>Back to the defaults</button>
+          <button type="submit" className="govuk-button">Update the plan</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => { setErrors([]); options.reset(); }}>Back to the defaults</button>
         </div>
       </form>
       {error ? <ErrorSummary title="The plan could not be worked out" errors={[{ text: error.message }]} />
@@ -220,7 +220,7 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
           return planned
             ? <PlanService key={service} planned={planned} to={data.to} options={options}
                 growthPct={options.scenario(service).growthPerYear * 100} schoolsPct={options.scenario(service).schoolShare * 100} />
-            : <p className="body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
+            : <p className="govuk-body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
         })}
     </section>
   );

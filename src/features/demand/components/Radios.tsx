@@ -22,19 +22,19 @@ export interface RadiosProps<T extends string> {
 export function Radios<T extends string>({ legend, hint, choices, value, onChange, inline = false }: RadiosProps<T>) {
   const id = useId();
   return (
-    <fieldset className="demand-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend className="demand-fieldset__legend">{legend}</legend>
-      {hint && <div className="hint" id={`${id}-hint`}>{hint}</div>}
-      <div className={inline ? 'demand-radios demand-radios--inline' : 'demand-radios'}>
+    <fieldset className="govuk-fieldset" aria-describedby={hint ? `${id}-hint` : undefined}>
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+      {hint && <div className="govuk-hint" id={`${id}-hint`}>{hint}</div>}
+      <div className={inline ? 'govuk-radios govuk-radios--inline' : 'govuk-radios'}>
         {choices.map((choice) => {
           const inputId = `${id}-${choice.value}`;
           return (
-            <div className="demand-radios__item" key={choice.value}>
-              <input className="demand-radios__input" type="radio" id={inputId} name={id} value={choice.value}
+            <div className="govuk-radios__item" key={choice.value}>
+              <input className="govuk-radios__input" type="radio" id={inputId} name={id} value={choice.value}
                 checked={value === choice.value} onChange={() => onChange(choice.value)}
                 aria-describedby={choice.hint ? `${inputId}-hint` : undefined} />
-              <label className="demand-radios__label" htmlFor={inputId}>{choice.label}</label>
-              {choice.hint && <div className="hint demand-radios__hint" id={`${inputId}-hint`}>{choice.hint}</div>}
+              <label className="govuk-label govuk-radios__label" htmlFor={inputId}>{choice.label}</label>
+              {choice.hint && <div className="govuk-hint govuk-radios__hint" id={`${inputId}-hint`}>{choice.hint}</div>}
             </div>
           );
         })}

@@ -31,8 +31,8 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
     .sort((a, b) => order.indexOf(a.group_value ?? '') - order.indexOf(b.group_value ?? ''));
   return (
     <section className="demand-section" aria-labelledby="demand-spc">
-      <h2 className="heading-m" id="demand-spc">Referrals over time</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="demand-spc">Referrals over time</h2>
+      <p className="govuk-body">
         Statistical process control (XmR) charts, as in NHS England&rsquo;s Making Data Count. Points inside the process
         limits vary for ordinary reasons (common cause). A point is flagged (special cause) when it breaks a rule: outside
         a limit, a run of 7 rising or falling, 2 of 3 near a limit, or 7 on one side of the mean. Higher referrals are
@@ -58,7 +58,7 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
           ]}
         />
       </div>
-      <p className="body" role="status">
+      <p className="govuk-body" role="status">
         {isFetching ? 'Updating the charts… ' : ''}
         Showing <strong>{options.series === 'raw' ? 'raw monthly counts' : 'seasonally adjusted referrals'}</strong>, with
         moving-range screening <strong>{options.screening ? 'on' : 'off'}</strong>.
@@ -73,7 +73,7 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
               const area = data.series.find((s) => s.service === service && s.group_kind === 'area');
               return area
                 ? <SpcSeriesFigure key={service} series={area} periodLabel={data.periodLabel} />
-                : <p className="body" key={service}>No {LABELS[service]?.toLowerCase()} referrals in this period.</p>;
+                : <p className="govuk-body" key={service}>No {LABELS[service]?.toLowerCase()} referrals in this period.</p>;
             })}
             <h3 className="demand-heading-s" id="demand-spc-breakdown">By school type or age phase</h3>
             <Radios
@@ -89,7 +89,7 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
               return (
                 <div key={service} className="demand-multiples">
                   {multiples.length === 0
-                    ? <p className="body">No {LABELS[service]?.toLowerCase()} series for this breakdown.</p>
+                    ? <p className="govuk-body">No {LABELS[service]?.toLowerCase()} series for this breakdown.</p>
                     : multiples.map((s) => (
                       <SpcSeriesFigure key={`${s.group_kind}-${s.group_value}`} series={s} periodLabel={data.periodLabel}
                         area={data.series.find((a) => a.service === service && a.group_kind === 'area')} />

@@ -44,8 +44,8 @@ export function SpcSummary({ services }: { services: readonly Service[] }) {
   };
   return (
     <section className="demand-section" aria-labelledby="demand-summary">
-      <h2 className="heading-m" id="demand-summary">Summary: is demand changing?</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="demand-summary">Summary: is demand changing?</h2>
+      <p className="govuk-body">
         One row per series, read as NHS England&rsquo;s Making Data Count does: the variation icon says whether the latest
         period is ordinary (common cause) or unusual (special cause, higher or lower). For referrals, higher is neither good
         nor bad, so the icons are orange (higher) and blue (lower). Referrals have no target, so there is no assurance icon
@@ -53,39 +53,39 @@ export function SpcSummary({ services }: { services: readonly Service[] }) {
       </p>
       <div className="demand-button-group demand-summary__actions">
         {pending.length > 0 && (
-          <button type="button" className="button" onClick={acceptAll}>
+          <button type="button" className="govuk-button" onClick={acceptAll}>
             Use new limits at all {pending.reduce((n, s) => n + s.proposed.length, 0)} proposed change points
           </button>
         )}
         {applied.length > 0 && (
-          <button type="button" className="button button--secondary" onClick={() => options.setAllChangePoints({})}>Remove all change points</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => options.setAllChangePoints({})}>Remove all change points</button>
         )}
       </div>
       <div className="data-table__scroll" role="region" aria-label="Summary table: one row per series" tabIndex={0}>
-        <table className="data-table demand-summary-table">
-          <caption className="visually-hidden">Making Data Count summary of referrals by series</caption>
-          <thead>
-            <tr><th scope="col">Series</th><th scope="col">Variation</th><th scope="col">Latest value</th><th scope="col">Reading</th><th scope="col">Change points</th></tr>
+        <table className="govuk-table data-table demand-summary-table">
+          <caption className="govuk-visually-hidden">Making Data Count summary of referrals by series</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row"><th className="govuk-table__header" scope="col">Series</th><th className="govuk-table__header" scope="col">Variation</th><th className="govuk-table__header" scope="col">Latest value</th><th className="govuk-table__header" scope="col">Reading</th><th className="govuk-table__header" scope="col">Change points</th></tr>
           </thead>
-          <tbody>
+          <tbody className="govuk-table__body">
             {rows.map((s) => {
               const key = spcSeriesKey(s);
               const kind = variationKind(s);
               return (
-                <tr key={key} data-series={key} id={s.group_kind === 'area' ? undefined : spcFigureId(s)}>
-                  <th scope="row">{s.group_kind === 'area' ? `${LABELS[s.service] ?? s.service}: all schools` : seriesSubject(s).replace(' referrals', ':')}</th>
-                  <td className="demand-summary-table__icon" data-label="Variation"><VariationIcon kind={kind} /><span className="demand-summary-table__icon-text">{VARIATION_TEXT[kind]}</span></td>
-                  <td data-label="Latest value">{latestText(s)}</td>
-                  <td data-label="Reading">{seriesReading(s)}</td>
-                  <td data-label="Change points">
+                <tr className="govuk-table__row" key={key} data-series={key} id={s.group_kind === 'area' ? undefined : spcFigureId(s)}>
+                  <th className="govuk-table__header" scope="row">{s.group_kind === 'area' ? `${LABELS[s.service] ?? s.service}: all schools` : seriesSubject(s).replace(' referrals', ':')}</th>
+                  <td className="govuk-table__cell demand-summary-table__icon" data-label="Variation"><VariationIcon kind={kind} /><span className="demand-summary-table__icon-text">{VARIATION_TEXT[kind]}</span></td>
+                  <td className="govuk-table__cell" data-label="Latest value">{latestText(s)}</td>
+                  <td className="govuk-table__cell" data-label="Reading">{seriesReading(s)}</td>
+                  <td className="govuk-table__cell" data-label="Change points">
                     {s.changePoints.length > 0 && (
                       <p className="demand-summary-table__cp">New limits from {s.changePoints.map(formatMonth).join(' and ')}.{' '}
-                        <button type="button" className="link-button" onClick={() => options.setSeriesChangePoints(key, undefined)}>Remove</button></p>
+                        <button type="button" className="app-link-button" onClick={() => options.setSeriesChangePoints(key, undefined)}>Remove</button></p>
                     )}
                     {s.proposed.map((p) => (
                       <p className="demand-summary-table__cp" key={p.month}>Proposed: {formatMonth(p.month)}.{' '}
-                        <button type="button" className="link-button" onClick={() => options.setSeriesChangePoints(key, [...s.changePoints, p.month])}>
-                          Accept<span className="visually-hidden"> new limits from {formatMonth(p.month)} for {seriesSubject(s)}</span>
+                        <button type="button" className="app-link-button" onClick={() => options.setSeriesChangePoints(key, [...s.changePoints, p.month])}>
+                          Accept<span className="govuk-visually-hidden"> new limits from {formatMonth(p.month)} for {seriesSubject(s)}</span>
                         </button></p>
                     ))}
                     {s.changePoints.length === 0 && s.proposed.length === 0 && 'None'}

@@ -42,7 +42,7 @@ export function WaitsOverTime({ services }: { services: readonly Service[] }) {
   return (
     <div>
       <h3 className="demand-heading-s" id="demand-waits-over-time">Waits over time</h3>
-      <p className="body">Month by month, {data.label}. The target wait is {settings.targetWeeks} weeks (change it under
+      <p className="govuk-body">Month by month, {data.label}. The target wait is {settings.targetWeeks} weeks (change it under
         &ldquo;Therapists needed, and what if&rdquo;); the pass mark for the share seen within it is {Math.round(PLAN_DEFAULTS.targetShare.value * 100)}%.
         The assurance icon says whether the process limits put the target always within reach (consistently passes), never (consistently fails), or sometimes (hit and miss).</p>
       {services.map((service) => {

@@ -41,8 +41,8 @@ export function WaitsSection({ services }: { services: readonly Service[] }) {
   const { data, error } = useWaits();
   return (
     <section className="demand-section" aria-labelledby="demand-waits">
-      <h2 className="heading-m" id="demand-waits">Waits for a first contact</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="demand-waits">Waits for a first contact</h2>
+      <p className="govuk-body">
         Weeks from referral to first contact for accepted referrals first seen in the period: the median (half waited
         longer), the 90th percentile (one in ten waited longer), and the percentage seen within 18 weeks with its 95%
         (Wilson) interval. Groups with fewer than 5 children are shown as &ldquo;c&rdquo; and not drawn.

@@ -6,5 +6,5 @@ const TONE: Record<string, string> = {
 };
 
 export function ComparisonTag({ children, comparison }: { children: string; comparison: string }) {
-  return <strong className={`equity-tag ${TONE[comparison] ?? 'equity-tag--neutral'}`}>{children}</strong>;
+  return <strong className={`govuk-tag equity-tag ${TONE[comparison] ?? 'equity-tag--neutral'}`}>{children}</strong>;
 }

@@ -37,7 +37,7 @@ function EhcpFigures({ context: c }: { context: ContextSection }) {
           </p>
         ))}
       </div>
-      {all.length < 2 && <p className="body">The shipped DfE file has no figure for {c.area.la}.</p>}
+      {all.length < 2 && <p className="govuk-body">The shipped DfE file has no figure for {c.area.la}.</p>}
       <ChartFigure headingLevel={3} title="SLCN share of new EHC plans by age, 2024"
         caption="Percentage of new EHC plans issued in 2024 whose primary need is speech, language and communication, by the child's age. Compare with the age gradient of referral rates above: SLCN dominates new plans in the early years."
         spec={contextLinesSpec(slcnAgeLines(c.slcn_share, 'new_plans'), {
@@ -61,7 +61,7 @@ export function ContextEhcpSection() {
   const query = useContextSection();
   return (
     <section className="context-section" aria-labelledby="equity-context-ehcp">
-      <h2 className="heading-m" id="equity-context-ehcp">EHC plans: published figures for comparison</h2>
+      <h2 className="govuk-heading-m" id="equity-context-ehcp">EHC plans: published figures for comparison</h2>
       <ContextAreaBar />
       <FigureState query={query} loading="Reading the published EHC plan figures" failed="The published EHC plan figures could not be shown">
         {(c) => <EhcpFigures context={c} />}

@@ -14,21 +14,21 @@ export interface Flag {
 
 export function FlagTable({ caption, nameHeader, flags }: { caption: string; nameHeader: string; flags: readonly Flag[] }) {
   return (
-    <table className="data-table equity-flag-table">
-      <caption className="data-table__caption">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{nameHeader}</th>
-          <th scope="col">Compared with the area</th>
-          <th scope="col">Why it is flagged</th>
+    <table className="govuk-table data-table equity-flag-table">
+      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th className="govuk-table__header" scope="col">{nameHeader}</th>
+          <th className="govuk-table__header" scope="col">Compared with the area</th>
+          <th className="govuk-table__header" scope="col">Why it is flagged</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className="govuk-table__body">
         {flags.map((f) => (
-          <tr key={f.key}>
-            <th scope="row">{f.name}</th>
-            <td><ComparisonTag comparison={f.comparison}>{f.tag}</ComparisonTag></td>
-            <td>{f.why}</td>
+          <tr className="govuk-table__row" key={f.key}>
+            <th className="govuk-table__header" scope="row">{f.name}</th>
+            <td className="govuk-table__cell"><ComparisonTag comparison={f.comparison}>{f.tag}</ComparisonTag></td>
+            <td className="govuk-table__cell">{f.why}</td>
           </tr>
         ))}
       </tbody>

@@ -104,19 +104,19 @@ function ServiceFunnel({ series, period }: { series: FunnelSeries; period: strin
         onView={openSchool}
       />
       {series.suppressedSchools > 0 && (
-        <p className="body">{series.suppressedSchools} {series.suppressedSchools === 1 ? 'school is' : 'schools are'} not plotted: 1 to 4 referrals (too few to show) or no pupils in the age phase.</p>
+        <p className="govuk-body">{series.suppressedSchools} {series.suppressedSchools === 1 ? 'school is' : 'schools are'} not plotted: 1 to 4 referrals (too few to show) or no pupils in the age phase.</p>
       )}
       {outside998.length === 0
-        ? <p className="body">No school lies outside the 99.8% limits for {name.toLowerCase()}.</p>
+        ? <p className="govuk-body">No school lies outside the 99.8% limits for {name.toLowerCase()}.</p>
         : (
           <FigureNotes summary={`Why ${outside998.length} ${outside998.length === 1 ? 'school is' : 'schools are'} outside the 99.8% limits`}>
             <OutlierTable caption={`${name}: schools outside the 99.8% limits (${outside998.length})`} points={outside998} />
           </FigureNotes>
         )}
       {outside95.length > 0 && (
-        <details className="equity-details">
-          <summary className="equity-details__summary">{outside95.length} more {outside95.length === 1 ? 'school' : 'schools'} outside the 95% limits only</summary>
-          <div className="equity-details__text">
+        <details className="govuk-details">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{outside95.length} more {outside95.length === 1 ? 'school' : 'schools'} outside the 95% limits only</span></summary>
+          <div className="govuk-details__text">
             <OutlierTable caption={`${name}: schools outside the 95% limits but inside the 99.8% limits (${outside95.length})`} points={outside95} />
           </div>
         </details>
@@ -129,9 +129,9 @@ export function FunnelSection({ services }: { services: readonly string[] }) {
   const query = useFunnel();
   return (
     <section className="equity-section" aria-labelledby="equity-funnel">
-      <h2 className="heading-m" id="equity-funnel">Schools that refer more or less than expected</h2>
+      <h2 className="govuk-heading-m" id="equity-funnel">Schools that refer more or less than expected</h2>
       <FigureNotes summary="How schools are placed on the funnel">
-      <p className="body">
+      <p className="govuk-body">
         Referrals fall steeply with age, so each school&apos;s rate is adjusted for its age mix: it is compared with what its
         pupils would be expected to refer at the area&apos;s rate for each age phase. The funnel lines are control limits
         around the area rate; they are wide for small schools, whose rates vary more by chance. A school outside the
@@ -141,7 +141,7 @@ export function FunnelSection({ services }: { services: readonly string[] }) {
       <FigureState query={query} loading="Placing schools on the funnel plot" failed="The funnel plot could not be drawn">
         {({ series, period }) => {
           const shown = services.flatMap((service) => series.filter((s) => s.service === service && s.points.length > 0));
-          if (shown.length === 0) return <p className="body">No school has enough referrals under these filters to plot. Try clearing some of them.</p>;
+          if (shown.length === 0) return <p className="govuk-body">No school has enough referrals under these filters to plot. Try clearing some of them.</p>;
           return shown.map((s) => <ServiceFunnel key={s.service} series={s} period={periodLabel(period)} />);
         }}
       </FigureState>

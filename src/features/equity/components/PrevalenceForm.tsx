@@ -26,15 +26,15 @@ function PercentField({ id, label, hint, value, error, onChange }: {
   id: string; label: string; hint: string; value: string; error?: string; onChange: (v: string) => void;
 }) {
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>{label}</label>
-      <div className="hint" id={`${id}-hint`}>{hint}</div>
-      {error && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error:</span> {error}</p>}
-      <div className="equity-input-suffix">
-        <input className="equity-input" id={id} name={id} type="text" inputMode="decimal" spellCheck={false} value={value}
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>{label}</label>
+      <div className="govuk-hint" id={`${id}-hint`}>{hint}</div>
+      {error && <p className="govuk-error-message" id={`${id}-error`}><span className="govuk-visually-hidden">Error:</span> {error}</p>}
+      <div className="govuk-input__wrapper">
+        <input className="govuk-input govuk-input--width-4" id={id} name={id} type="text" inputMode="decimal" spellCheck={false} value={value}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined}
           onChange={(e) => onChange(e.target.value)} />
-        <span className="equity-input-suffix__unit" aria-hidden="true">%</span>
+        <span className="govuk-input__suffix" aria-hidden="true">%</span>
       </div>
     </div>
   );
@@ -59,10 +59,10 @@ export function PrevalenceForm({ value, onApply }: { value: PrevalenceAssumption
     onApply(DEFAULT_PREVALENCE);
   };
   return (
-    <details className="equity-details">
-      <summary className="equity-details__summary">How expected need is estimated, and changing the assumptions</summary>
-      <div className="equity-details__text">
-        <p className="body">
+    <details className="govuk-details">
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">How expected need is estimated, and changing the assumptions</span></summary>
+      <div className="govuk-details__text">
+        <p className="govuk-body">
           Expected need is each school&apos;s roll multiplied by the share of children expected to have the need, from published
           studies. It is an estimate for comparison, not a count of children, so it is shown rounded (&ldquo;about 40&rdquo;).
           Currently used: speech and language {toPercent(value.slt.rate)}%, coordination disorder {toPercent(value.ot.rate)}%,
@@ -75,18 +75,22 @@ export function PrevalenceForm({ value, onApply }: { value: PrevalenceAssumption
           <PercentField id={`${id}-ot`} label="Occupational therapy: children with developmental coordination disorder"
             hint={`Default ${toPercent(DEFAULT_PREVALENCE.ot.rate)}%: ${DEFAULT_PREVALENCE.ot.label}. Source: ${DEFAULT_PREVALENCE.ot.source}`}
             value={draft.ot} error={errors.ot} onChange={(ot) => setDraft((d) => ({ ...d, ot }))} />
-          <div className="form-group equity-checkbox">
-            <input className="equity-checkbox__input" type="checkbox" id={`${id}-weighted`} checked={draft.weighted}
-              aria-describedby={`${id}-weighted-hint`} onChange={(e) => setDraft((d) => ({ ...d, weighted: e.target.checked }))} />
-            <label className="equity-checkbox__label" htmlFor={`${id}-weighted`}>Weight by deprivation (IMD decile of the school)</label>
-            <div className="hint equity-checkbox__hint" id={`${id}-weighted-hint`}>
-              Multiplies each school&apos;s estimate by a weight for the deprivation of its area. In areas of social disadvantage up
-              to half of children start school with language below age expectations (Bercow review, 2008).
-              Weights: {DEPRIVATION_WEIGHTS_SOURCE}
+          <div className="govuk-form-group">
+            <div className="govuk-checkboxes govuk-checkboxes--small">
+              <div className="govuk-checkboxes__item">
+                <input className="govuk-checkboxes__input" type="checkbox" id={`${id}-weighted`} checked={draft.weighted}
+                  aria-describedby={`${id}-weighted-hint`} onChange={(e) => setDraft((d) => ({ ...d, weighted: e.target.checked }))} />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={`${id}-weighted`}>Weight by deprivation (IMD decile of the school)</label>
+                <div className="govuk-hint govuk-checkboxes__hint" id={`${id}-weighted-hint`}>
+                  Multiplies each school&apos;s estimate by a weight for the deprivation of its area. In areas of social disadvantage up
+                  to half of children start school with language below age expectations (Bercow review, 2008).
+                  Weights: {DEPRIVATION_WEIGHTS_SOURCE}
+                </div>
+              </div>
             </div>
           </div>
-          <button type="submit" className="button">Apply assumptions</button>
-          <button type="button" className="button button--secondary" onClick={reset}>Reset to published figures</button>
+          <button type="submit" className="govuk-button">Apply assumptions</button>
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={reset}>Reset to published figures</button>
         </form>
       </div>
     </details>

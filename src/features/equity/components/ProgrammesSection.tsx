@@ -45,7 +45,7 @@ function Coverage({ services }: { services: readonly string[] }) {
   return (
     <FigureState query={query} loading="Counting schools with universal programmes" failed="The programme coverage could not be worked out">
       {({ schools }) => {
-        if (schools.length === 0) return <p className="body">No schools match these filters.</p>;
+        if (schools.length === 0) return <p className="govuk-body">No schools match these filters.</p>;
         const columns = COVERAGE_COLUMNS.filter((c) => (c.key === 'slt' ? services.includes('SLT') : c.key === 'ot' ? services.includes('OT') : true));
         const rows = universalCoverage(schools, services);
         return (
@@ -90,15 +90,15 @@ export function ProgrammesSection({ services }: { services: readonly string[] })
   const impact = useProgrammeImpact();
   return (
     <section className="equity-section" aria-labelledby="equity-programmes">
-      <h2 className="heading-m" id="equity-programmes">Universal programmes</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="equity-programmes">Universal programmes</h2>
+      <p className="govuk-body">
         Universal programmes (such as Talk Boost or Sensory Circuits) are delivered to whole classes or schools rather than to
         referred children. A school counts as running one if it had any universal sessions in the period.
       </p>
       <Coverage services={services} />
       <FigureState query={impact} loading="Comparing referrals before and after each programme started" failed="The programme impact could not be worked out">
         {({ impacts, windowMonths }) => (impacts.length === 0
-          ? <p className="body">No school started a universal programme part-way through the data, so there is no before and after to compare.</p>
+          ? <p className="govuk-body">No school started a universal programme part-way through the data, so there is no before and after to compare.</p>
           : <ImpactChart impacts={impacts} windowMonths={windowMonths} />)}
       </FigureState>
     </section>

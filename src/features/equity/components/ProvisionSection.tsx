@@ -35,15 +35,17 @@ const rowsOf = (rows: ProvisionByType[]): ProvisionRow[] => sorted(rows).map((r)
 function MeasureChoice({ measure, onChange }: { measure: Measure; onChange: (m: Measure) => void }) {
   const id = useId();
   return (
-    <fieldset className="equity-radios">
-      <legend className="equity-radios__legend">Show provision as</legend>
+    <fieldset className="govuk-fieldset">
+      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Show provision as</legend>
+      <div className="govuk-radios govuk-radios--inline govuk-radios--small">
       {MEASURES.map((m) => (
-        <div className="equity-radios__item" key={m.value}>
-          <input className="equity-radios__input" type="radio" id={`${id}-${m.value}`} name={`${id}-measure`} value={m.value}
+        <div className="govuk-radios__item" key={m.value}>
+          <input className="govuk-radios__input" type="radio" id={`${id}-${m.value}`} name={`${id}-measure`} value={m.value}
             checked={measure === m.value} onChange={() => onChange(m.value)} />
-          <label className="equity-radios__label" htmlFor={`${id}-${m.value}`}>{m.label}</label>
+          <label className="govuk-label govuk-radios__label" htmlFor={`${id}-${m.value}`}>{m.label}</label>
         </div>
       ))}
+      </div>
     </fieldset>
   );
 }
@@ -71,15 +73,15 @@ export function ProvisionSection() {
   const [measure, setMeasure] = useState<Measure>('hours_per_100');
   return (
     <section className="equity-section" aria-labelledby="equity-provision">
-      <h2 className="heading-m" id="equity-provision">Therapy provision by school type</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="equity-provision">Therapy provision by school type</h2>
+      <p className="govuk-body">
         How much therapy each type of school receives for its size. The school type and age phase filters do not apply
         here: every type is shown so that they can be compared.
       </p>
       <MeasureChoice measure={measure} onChange={setMeasure} />
       <FigureState query={query} loading="Adding up therapy provision" failed="The provision figures could not be worked out">
         {({ rows, period }) => (rows.length === 0
-          ? <p className="body">No therapy provision is recorded under these filters.</p>
+          ? <p className="govuk-body">No therapy provision is recorded under these filters.</p>
           : <ProvisionChart rows={rows} period={periodLabel(period)} measure={measure} />)}
       </FigureState>
     </section>

@@ -105,7 +105,7 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
         fileName={`rate-intervals-${service.toLowerCase()}`}
       />
       {flags.length === 0 ? (
-        <p className="body">No school type or age phase is much higher or much lower than its like-for-like benchmark for {name.toLowerCase()} (none has its benchmark outside its 99.8% interval).</p>
+        <p className="govuk-body">No school type or age phase is much higher or much lower than its like-for-like benchmark for {name.toLowerCase()} (none has its benchmark outside its 99.8% interval).</p>
       ) : (
         <FigureNotes summary={`Why ${flags.length} ${flags.length === 1 ? 'group is' : 'groups are'} flagged much higher or much lower`}>
           <FlagTable caption={`${name}: groups much higher or much lower than their like-for-like benchmark (${flags.length})`} nameHeader="School type and age phase" flags={flags} />
@@ -119,9 +119,9 @@ export function RatesSection({ services }: { services: readonly string[] }) {
   const query = useRatesByTypePhase();
   return (
     <section className="equity-section" aria-labelledby="equity-rates">
-      <h2 className="heading-m" id="equity-rates">Referral rates by school type and age</h2>
+      <h2 className="govuk-heading-m" id="equity-rates">Referral rates by school type and age</h2>
       <FigureNotes summary="How the rates are compared: like with like">
-      <p className="body">
+      <p className="govuk-body">
         Referral rates fall steeply with age, so each group is compared like with like, the way public health profiles
         (Fingertips) do: a school type at one age phase against all school types at the same age; a school type at all
         ages through the referrals expected for its pupils&apos; ages. If the benchmark lies inside a group&apos;s 95%
@@ -134,7 +134,7 @@ export function RatesSection({ services }: { services: readonly string[] }) {
       <FigureState query={query} loading="Working out referral rates" failed="The referral rates could not be worked out">
         {({ cells, period }) => {
           const shown = services.filter((s) => cells.some((c) => c.service === s));
-          if (shown.length === 0) return <p className="body">No pupils or referrals match these filters. Try clearing some of them.</p>;
+          if (shown.length === 0) return <p className="govuk-body">No pupils or referrals match these filters. Try clearing some of them.</p>;
           return shown.map((s) => <ServiceHeatTable key={s} service={s} cells={cells} period={periodLabel(period)} />);
         }}
       </FigureState>

@@ -6,7 +6,7 @@ export function SchoolLink({ urn, name }: { urn: string; name: string }) {
   const search = useSearch();
   return (
     <a href={mySettingHref(search, urn)} onClick={followInApp}>
-      {name}<span className="visually-hidden"> (URN {urn}): open in My setting</span>
+      {name}<span className="govuk-visually-hidden"> (URN {urn}): open in My setting</span>
     </a>
   );
 }

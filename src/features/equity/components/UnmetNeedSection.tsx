@@ -75,7 +75,7 @@ function ServiceUnmetNeed({ service, schools, period }: { service: string; schoo
         fileName={`need-and-provision-${service.toLowerCase()}`}
       />
       {flagged.length === 0 ? (
-        <p className="body">{name}: no school has both need in the area&apos;s top quarter and therapist hours in its bottom quarter.</p>
+        <p className="govuk-body">{name}: no school has both need in the area&apos;s top quarter and therapist hours in its bottom quarter.</p>
       ) : (
         <>
           <DataTable caption={`${name}: schools flagged as possible unmet need (${flagged.length})`} rows={flagged}
@@ -92,8 +92,8 @@ export function UnmetNeedSection({ services }: { services: readonly string[] }) 
   const query = useProvisionBySchool(prevalence);
   return (
     <section className="equity-section" aria-labelledby="equity-unmet-need">
-      <h2 className="heading-m" id="equity-unmet-need">Possible unmet need</h2>
-      <p className="body">
+      <h2 className="govuk-heading-m" id="equity-unmet-need">Possible unmet need</h2>
+      <p className="govuk-body">
         Schools where many pupils have the need but little therapy is delivered. A flag is a prompt to look closer, not a
         finding: the school may be supported in ways these data do not record. Expected need is an estimate from published
         prevalence, shown beside the census counts for comparison. The school type and age phase filters do not apply here.
@@ -102,7 +102,7 @@ export function UnmetNeedSection({ services }: { services: readonly string[] }) 
       <FigureState query={query} loading="Comparing need with provision" failed="The need and provision figures could not be worked out">
         {({ schools, period }) => {
           const shown = services.filter((s) => schools.some((x) => x.service === s));
-          if (shown.length === 0) return <p className="body">No schools match these filters.</p>;
+          if (shown.length === 0) return <p className="govuk-body">No schools match these filters.</p>;
           return shown.map((s) => <ServiceUnmetNeed key={s} service={s} schools={schools} period={periodLabel(period)} />);
         }}
       </FigureState>

@@ -19,7 +19,7 @@ export function ComparisonFlag({ what, comparison, against, explanation }: {
   return (
     <li className="my-setting-flag">
       <span className="my-setting-flag__what">{what}: </span>
-      <strong className={`tag my-setting-tag my-setting-tag--${tone(comparison)}`}>{comparisonText(comparison, against)}</strong>
+      <strong className={`govuk-tag my-setting-tag my-setting-tag--${tone(comparison)}`}>{comparisonText(comparison, against)}</strong>
       <span className="my-setting-flag__why"> {explanation}</span>
     </li>
   );

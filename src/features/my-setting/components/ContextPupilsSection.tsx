@@ -20,7 +20,7 @@ export function ContextPupilsSection() {
   const c = query.data;
   return (
     <section aria-labelledby="my-setting-context">
-      <h2 className="heading-m" id="my-setting-context">Pupils with an EHC plan: published figures for comparison</h2>
+      <h2 className="govuk-heading-m" id="my-setting-context">Pupils with an EHC plan: published figures for comparison</h2>
       <ContextAreaBar />
       {query.error ? <ErrorSummary title="The published figures could not be shown" errors={[{ text: query.error.message }]} />
         : !c ? <ProgressIndicator message="Reading the published figures" />

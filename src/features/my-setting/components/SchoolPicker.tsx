@@ -51,29 +51,29 @@ export function SchoolPicker({ schools, chosen, onChoose }: SchoolPickerProps) {
 
   return (
     <form className="school-picker" onSubmit={submit} noValidate role="search" aria-label="Choose a school or setting">
-      <div className="form-group">
-        <label className="label" htmlFor={`${id}-search`}>Search by school name or URN</label>
-        <div className="hint" id={`${id}-hint`}>For example, Brookcroft or 119110. The list below narrows as you type.</div>
-        <input className="my-setting-input" id={`${id}-search`} type="search" autoComplete="off" spellCheck={false}
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={`${id}-search`}>Search by school name or URN</label>
+        <div className="govuk-hint" id={`${id}-hint`}>For example, Brookcroft or 119110. The list below narrows as you type.</div>
+        <input className="govuk-input" id={`${id}-search`} type="search" autoComplete="off" spellCheck={false}
           value={query} onChange={(e) => setQuery(e.target.value)} aria-controls={`${id}-select`}
           aria-describedby={`${id}-hint ${id}-status`} />
-        <p className="hint school-picker__status" id={`${id}-status`} role="status" aria-live="polite">{status}</p>
+        <p className="govuk-hint school-picker__status" id={`${id}-status`} role="status" aria-live="polite">{status}</p>
       </div>
-      <div className={`form-group${error ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor={`${id}-select`}>School or setting</label>
+      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+        <label className="govuk-label" htmlFor={`${id}-select`}>School or setting</label>
         {error && (
-          <p className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">Error:</span> Choose a school from the list
+          <p className="govuk-error-message" id={`${id}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> Choose a school from the list
           </p>
         )}
-        <select className="select school-picker__select" id={`${id}-select`} value={value}
+        <select className="govuk-select school-picker__select" id={`${id}-select`} value={value}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => { setSelected(e.target.value); setError(false); }}>
           <option value="">{matches.length ? `Choose from ${matches.length} ${matches.length === 1 ? 'school' : 'schools'}` : 'No matching school'}</option>
           {matches.map((s) => <option key={s.urn} value={s.urn}>{describe(s)}</option>)}
         </select>
       </div>
-      <button type="submit" className="button">Show this school</button>
+      <button type="submit" className="govuk-button">Show this school</button>
     </form>
   );
 }

@@ -16,23 +16,23 @@ export function SchoolSummary({ profile, periodText, headingRef }: {
     : `The other ${whole.format(profile.similarSchools)} ${type.toLowerCase()} ${phase.toLowerCase()} ${profile.similarSchools === 1 ? 'setting' : 'settings'}, pooled.`;
   return (
     <section className="my-setting-summary" aria-labelledby="my-setting-school">
-      <h2 className="heading-l" id="my-setting-school" ref={headingRef} tabIndex={-1}>{school.name}</h2>
-      <dl className="my-setting-summary__list">
-        <div><dt>URN</dt><dd>{school.urn}</dd></div>
-        <div><dt>School type</dt><dd>{type}</dd></div>
-        <div><dt>Phase</dt><dd>{phase}</dd></div>
-        <div><dt>Locality</dt><dd>{school.locality}</dd></div>
-        <div><dt>Pupils on roll</dt><dd>{whole.format(school.pupils_on_roll)}</dd></div>
-        <div><dt>Similar settings</dt><dd>{similar}</dd></div>
-        <div><dt>Period</dt><dd>{periodText}</dd></div>
+      <h2 className="govuk-heading-l" id="my-setting-school" ref={headingRef} tabIndex={-1}>{school.name}</h2>
+      <dl className="govuk-summary-list my-setting-summary__list">
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">URN</dt><dd className="govuk-summary-list__value">{school.urn}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">School type</dt><dd className="govuk-summary-list__value">{type}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Phase</dt><dd className="govuk-summary-list__value">{phase}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Locality</dt><dd className="govuk-summary-list__value">{school.locality}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Pupils on roll</dt><dd className="govuk-summary-list__value">{whole.format(school.pupils_on_roll)}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Similar settings</dt><dd className="govuk-summary-list__value">{similar}</dd></div>
+        <div className="govuk-summary-list__row"><dt className="govuk-summary-list__key">Period</dt><dd className="govuk-summary-list__value">{periodText}</dd></div>
       </dl>
-      <p className="body">
+      <p className="govuk-body">
         Rates are referrals per 1,000 pupils per year. A school is “higher” or “lower” than a comparator when the
         comparator’s rate lies outside the school’s 95% interval, and “much” higher or lower outside its 99.8%
         interval. Neither is good or bad in itself. Counts of 1 to 4, and every figure worked out from them, are shown
         as “c” to protect children’s privacy.
       </p>
-      <p className="body">
+      <p className="govuk-body">
         Younger pupils are referred more often, so a primary school’s plain rate is usually above the area’s. Similar
         settings (same type and phase) are the like-for-like comparison, and the funnel plot adjusts every school for
         its age mix.

@@ -9,6 +9,7 @@ import { ComparisonFlag } from './ComparisonFlag.tsx';
 import { FigureNotes } from '../../../components/FigureNotes.tsx';
 import { funnelFigureId, rateFigureId, waitsFigureId } from '../lib/key-findings.ts';
 import { describeAreaLine } from './describe-area-line.ts';
+import { SimilarSchoolsTable } from './SimilarSchoolsTable.tsx';
 import { FUNNEL_COLUMNS, MONTH_COLUMNS, PROVISION_COLUMNS, RATE_COLUMNS, WAITS_COLUMNS, type FunnelRow } from './columns.ts';
 
 export interface ServiceProfileSectionProps {
@@ -16,6 +17,8 @@ export interface ServiceProfileSectionProps {
   readonly urn: string;
   readonly schoolName: string;
   readonly periodText: string;
+  readonly school: { urn: string; name: string; school_type: string; phase: string };
+  readonly similarSchools: number;
 }
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -29,7 +32,7 @@ function spcSentence(trend: ServiceProfile['trend']): string {
   return `SPC: the latest month shows only common-cause variation (no SPC rule broken). ${trend.seriesNote}`;
 }
 
-export function ServiceProfileSection({ profile, urn, schoolName, periodText }: ServiceProfileSectionProps) {
+export function ServiceProfileSection({ profile, urn, schoolName, periodText, school: chosenSchool, similarSchools }: ServiceProfileSectionProps) {
   const service = LABELS[profile.service] ?? profile.service;
   const [school, similar] = profile.rates;
   const [schoolWaits] = profile.waits;
@@ -52,7 +55,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
 
   return (
     <section className="my-setting-service" aria-labelledby={headingId}>
-      <h2 className="heading-l my-setting-service__title" id={headingId}>{service}</h2>
+      <h2 className="govuk-heading-l my-setting-service__title" id={headingId}>{service}</h2>
 
       <FigureNotes summary={`${service}: each comparison and the rule behind it`}>
       <ul className="my-setting-flags">
@@ -60,7 +63,7 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         {school && <ComparisonFlag what="Referral rate" comparison={school.vs_similar} against="similar settings" explanation={school.vs_similar_explanation} />}
         <li className="my-setting-flag">
           <span className="my-setting-flag__what">Funnel plot (adjusted for age mix): </span>
-          <strong className={`tag my-setting-tag my-setting-tag--${profile.funnelPoint ? (profile.funnelPoint.position.startsWith('above') ? 'higher' : profile.funnelPoint.position.startsWith('below') ? 'lower' : 'neutral') : 'neutral'}`}>
+          <strong className={`govuk-tag my-setting-tag my-setting-tag--${profile.funnelPoint ? (profile.funnelPoint.position.startsWith('above') ? 'higher' : profile.funnelPoint.position.startsWith('below') ? 'lower' : 'neutral') : 'neutral'}`}>
             {profile.funnelPoint ? (profile.funnelPoint.position === 'within' ? 'Within the limits' : `${profile.funnelPoint.position[0]?.toUpperCase()}${profile.funnelPoint.position.slice(1)} limit`) : 'Not plotted (c)'}
           </strong>
           <span className="my-setting-flag__why"> {profile.funnelNote}</span>
@@ -87,9 +90,12 @@ export function ServiceProfileSection({ profile, urn, schoolName, periodText }: 
         spec={describeAreaLine(funnelPlotSpec(profile.funnel, { highlightUrn: urn, periodLabel: periodText }), 'Area rate per 1,000 pupils a year')}
         rows={funnelRows} columns={FUNNEL_COLUMNS} fileName={`my-setting-${urn}-${profile.service}-funnel`} />
 
+      <SimilarSchoolsTable service={profile.service} points={profile.funnel.points} school={chosenSchool}
+        similarSchools={similarSchools} periodText={periodText} />
+
       {profile.trend && !months.some((m) => typeof m.referrals === 'number' && m.referrals > 0) && (
-        <div className="inset-text">
-          <h3 className="heading-m">{service}: {schoolName}'s referrals each month</h3>
+        <div className="govuk-inset-text">
+          <h3 className="govuk-heading-m">{service}: {schoolName}'s referrals each month</h3>
           <p>No month had 5 or more referrals, so there is no monthly chart: {hiddenMonths} of {months.length} months had 1–4 (shown as “c”) and the rest none.</p>
         </div>
       )}
