@@ -109,3 +109,32 @@ SELECT
     ELSE 0
   END AS INTEGER) AS roll
 FROM per_phase;
+
+-- The model the figures query (issue 14): compact tables built once per load, so a filter change reads tens of
+-- thousands of rows instead of every referral. Months are integers (month_index: year × 12 + month − 1, so
+-- consecutive months differ by 1 and compare as numbers, not text); month_index(text) turns a 'yyyy-mm' parameter
+-- into the same number and month_text(index) turns it back.
+CREATE OR REPLACE MACRO month_index(m) AS (substr(m, 1, 4)::INTEGER * 12 + substr(m, 6, 2)::INTEGER - 1);
+CREATE OR REPLACE MACRO month_text(i) AS printf('%04d-%02d', (i) // 12, (i) % 12 + 1);
+
+-- referral_cells: referrals counted by school × month × service × age phase × outcome (with the school's type and
+-- locality beside its urn, for filtering), one row per non-empty cell:
+--   school_urn, school_type, locality, service, age_phase, outcome, month_index (NULL when referral_date is),
+--   referrals (count, INTEGER), rkeys (Σ rkey of those referrals, BIGINT: not yet mod 256).
+-- Every count of referrals a query needs is a sum of these cells, and its cell key the sum of their rkeys mod 256:
+-- exactly what summing the referrals themselves gives (integers: no rounding), so disclosure keys do not change.
+CREATE OR REPLACE TABLE referral_cells AS
+SELECT school_urn, school_type, locality, service, age_phase, outcome,
+  (year(referral_date) * 12 + month(referral_date) - 1)::INTEGER AS month_index,
+  count(*)::INTEGER AS referrals,
+  sum(rkey)::BIGINT AS rkeys
+FROM referrals_enriched
+GROUP BY ALL;
+
+-- accepted_referrals: the accepted referrals alone, with only the columns the waits questions read (their dates
+-- cannot be pre-summed: a wait's quantiles, and the waiting list at a date, need each referral). A narrower and
+-- shorter scan than referrals_enriched for the same rows and values.
+CREATE OR REPLACE TABLE accepted_referrals AS
+SELECT service, school_urn, school_type, age_phase, locality, referral_date, first_contact_date, rkey
+FROM referrals_enriched
+WHERE outcome = 'accepted';

@@ -12,8 +12,8 @@ month_ends AS (
 services AS (SELECT * FROM (VALUES ('SLT'), ('OT')) AS s(service)),
 waiting AS (
   SELECT me.month, e.service, e.rkey, date_diff('day', e.referral_date, me.as_of) / 7.0 AS weeks
-  FROM referrals_enriched e, params p, month_ends me
-  WHERE e.outcome = 'accepted' AND e.referral_date <= me.as_of
+  FROM accepted_referrals e, params p, month_ends me
+  WHERE e.referral_date <= me.as_of
     AND (e.first_contact_date IS NULL OR e.first_contact_date > me.as_of)
     AND (p.locality IS NULL OR e.locality = p.locality)
 )

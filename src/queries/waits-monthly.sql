@@ -18,8 +18,8 @@ services AS (
 accepted AS (
   SELECT e.service, e.referral_date, e.first_contact_date, e.rkey,
          date_diff('day', e.referral_date, e.first_contact_date) / 7.0 AS wait_weeks
-  FROM referrals_enriched e, params p
-  WHERE e.outcome = 'accepted' AND (p.service IS NULL OR e.service = p.service)
+  FROM accepted_referrals e, params p
+  WHERE (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
 ),
 seen AS (

@@ -1,0 +1,63 @@
+// The model the figures query (src/db/enrich.sql, issue 14): referral_cells holds exactly the referrals' counts and
+// record-key sums, cell by cell, and accepted_referrals exactly the accepted referrals; months as integers turn
+// back into the same 'yyyy-mm'. Checked on the sample data against referrals_enriched itself, in SQL.
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { openWith } from './fixture.ts';
+
+const SAMPLE = new URL('../../sample-data/', import.meta.url);
+let db: Database;
+
+beforeAll(async () => {
+  const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+  db = (await openWith(files)).db;
+});
+afterAll(async () => db.close());
+
+const CELL_KEYS = 'school_urn, school_type, locality, service, age_phase, outcome';
+
+describe('referral_cells', () => {
+  it('has every cell of referrals_enriched with its count and Σ rkey, and nothing else', async () => {
+    const fromRows = `SELECT ${CELL_KEYS}, month, count(*)::BIGINT AS referrals, sum(rkey)::BIGINT AS rkeys
+      FROM referrals_enriched GROUP BY ALL`;
+    const fromCells = `SELECT ${CELL_KEYS}, month_text(month_index) AS month, referrals::BIGINT AS referrals, rkeys
+      FROM referral_cells`;
+    expect(await db.query(`(${fromRows}) EXCEPT ALL (${fromCells})`)).toEqual([]);
+    expect(await db.query(`(${fromCells}) EXCEPT ALL (${fromRows})`)).toEqual([]);
+  });
+
+  it('is far smaller than the referrals and adds up to all of them', async () => {
+    const [row] = await db.query<{ cells: number; referrals: number; rows: number }>(
+      'SELECT count(*) AS cells, sum(referrals)::BIGINT AS referrals, (SELECT count(*) FROM referrals_enriched) AS rows FROM referral_cells');
+    expect(row?.referrals).toBe(row?.rows);
+    expect(row!.cells).toBeLessThan(row!.rows);
+  });
+});
+
+describe('accepted_referrals', () => {
+  it('is the accepted referrals, row for row', async () => {
+    const cols = 'service, school_urn, school_type, age_phase, locality, referral_date, first_contact_date, rkey';
+    const accepted = `SELECT ${cols} FROM referrals_enriched WHERE outcome = 'accepted'`;
+    expect(await db.query(`(${accepted}) EXCEPT ALL (SELECT ${cols} FROM accepted_referrals)`)).toEqual([]);
+    expect(await db.query(`(SELECT ${cols} FROM accepted_referrals) EXCEPT ALL (${accepted})`)).toEqual([]);
+    const [n] = await db.query<{ n: number }>("SELECT count(*) AS n FROM referrals_enriched WHERE outcome <> 'accepted'");
+    expect(n!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('month_index and month_text', () => {
+  it('number months consecutively and turn back into the same text, across year ends', async () => {
+    const rows = await db.query<{ month: string; ix: number; back: string; next_ix: number }>(`
+      SELECT strftime(m, '%Y-%m') AS month, month_index(strftime(m, '%Y-%m')) AS ix,
+        month_text(month_index(strftime(m, '%Y-%m'))) AS back,
+        month_index(strftime(m + INTERVAL 1 MONTH, '%Y-%m')) AS next_ix
+      FROM range(DATE '1999-01-01', DATE '2031-01-01', INTERVAL 1 MONTH) t(m)`);
+    expect(rows).toHaveLength(32 * 12);
+    for (const r of rows) {
+      expect(r.back).toBe(r.month);
+      expect(r.next_ix).toBe(r.ix + 1);
+    }
+    expect(rows[0]).toMatchObject({ month: '1999-01', ix: 1999 * 12 });
+  });
+});
