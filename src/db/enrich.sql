@@ -117,17 +117,21 @@ FROM per_phase;
 CREATE OR REPLACE MACRO month_index(m) AS (substr(m, 1, 4)::INTEGER * 12 + substr(m, 6, 2)::INTEGER - 1);
 CREATE OR REPLACE MACRO month_text(i) AS printf('%04d-%02d', (i) // 12, (i) % 12 + 1);
 
--- referral_cells: referrals counted by school × month × service × age phase × outcome (with the school's type and
--- locality beside its urn, for filtering), one row per non-empty cell:
---   school_urn, school_type, locality, service, age_phase, outcome, month_index (NULL when referral_date is),
---   referrals (count, INTEGER), rkeys (Σ rkey of those referrals, BIGINT: not yet mod 256).
+-- referral_cells: referrals counted by school × month × service × age phase (with the school's type and locality
+-- beside its urn, for filtering), one row per non-empty cell, and of them the accepted ones (the one outcome a
+-- question asks about: a column, not a fifth key, so a cell's outcomes share one row):
+--   school_urn, school_type, locality, service, age_phase, month_index (NULL when referral_date is),
+--   referrals (count, INTEGER), rkeys (Σ rkey of those referrals, BIGINT: not yet mod 256),
+--   accepted, accepted_rkeys (the same for the accepted referrals among them; 0 when none).
 -- Every count of referrals a query needs is a sum of these cells, and its cell key the sum of their rkeys mod 256:
 -- exactly what summing the referrals themselves gives (integers: no rounding), so disclosure keys do not change.
 CREATE OR REPLACE TABLE referral_cells AS
-SELECT school_urn, school_type, locality, service, age_phase, outcome,
+SELECT school_urn, school_type, locality, service, age_phase,
   (year(referral_date) * 12 + month(referral_date) - 1)::INTEGER AS month_index,
   count(*)::INTEGER AS referrals,
-  sum(rkey)::BIGINT AS rkeys
+  sum(rkey)::BIGINT AS rkeys,
+  count(*) FILTER (WHERE outcome = 'accepted')::INTEGER AS accepted,
+  coalesce(sum(rkey) FILTER (WHERE outcome = 'accepted'), 0)::BIGINT AS accepted_rkeys
 FROM referrals_enriched
 GROUP BY ALL;
 

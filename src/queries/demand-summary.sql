@@ -15,8 +15,8 @@ refs AS (
   SELECT e.service,
     sum(e.referrals) AS referrals,
     sum(e.rkeys) AS referrals_keys,
-    sum(e.referrals) FILTER (WHERE e.outcome = 'accepted') AS accepted,
-    sum(e.rkeys) FILTER (WHERE e.outcome = 'accepted') AS accepted_keys
+    sum(e.accepted) AS accepted,
+    sum(e.accepted_rkeys) AS accepted_keys
   FROM referral_cells e, params p
   WHERE e.month_index BETWEEN month_index(p.from_month) AND month_index(p.to_month)
     AND (p.locality IS NULL OR e.locality = p.locality)

@@ -15,13 +15,16 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-const CELL_KEYS = 'school_urn, school_type, locality, service, age_phase, outcome';
+const CELL_KEYS = 'school_urn, school_type, locality, service, age_phase';
 
 describe('referral_cells', () => {
-  it('has every cell of referrals_enriched with its count and Σ rkey, and nothing else', async () => {
-    const fromRows = `SELECT ${CELL_KEYS}, month, count(*)::BIGINT AS referrals, sum(rkey)::BIGINT AS rkeys
+  it('has every cell of referrals_enriched with its counts and Σ rkey (all and accepted), and nothing else', async () => {
+    const fromRows = `SELECT ${CELL_KEYS}, month, count(*)::BIGINT AS referrals, sum(rkey)::BIGINT AS rkeys,
+        count(*) FILTER (WHERE outcome = 'accepted')::BIGINT AS accepted,
+        coalesce(sum(rkey) FILTER (WHERE outcome = 'accepted'), 0)::BIGINT AS accepted_rkeys
       FROM referrals_enriched GROUP BY ALL`;
-    const fromCells = `SELECT ${CELL_KEYS}, month_text(month_index) AS month, referrals::BIGINT AS referrals, rkeys
+    const fromCells = `SELECT ${CELL_KEYS}, month_text(month_index) AS month, referrals::BIGINT AS referrals, rkeys,
+        accepted::BIGINT AS accepted, accepted_rkeys
       FROM referral_cells`;
     expect(await db.query(`(${fromRows}) EXCEPT ALL (${fromCells})`)).toEqual([]);
     expect(await db.query(`(${fromCells}) EXCEPT ALL (${fromRows})`)).toEqual([]);
