@@ -142,3 +142,37 @@ CREATE OR REPLACE TABLE accepted_referrals AS
 SELECT service, school_urn, school_type, age_phase, locality, referral_date, first_contact_date, rkey
 FROM referrals_enriched
 WHERE outcome = 'accepted';
+
+-- waiting_changes: how the waiting list moves, month by month, per service and locality, so the list at every month
+-- end is a running sum instead of a scan of every accepted referral for each month. An accepted referral is waiting
+-- at the end of month m (referral_date on or before its last day, first_contact_date blank or after it) exactly when
+-- start_ix ≤ m < end_ix (its referral's and first contact's month_index; end_ix = ∞ when blank), and waiting more
+-- than 18 weeks then (more than 126 days from referral to that last day) exactly when over18_ix ≤ m < end_ix, where
+-- over18_ix is the month_index of referral_date + 127 days. Each spell adds 1 (and its rkey) at its first month and
+-- takes it away at end_ix; an empty spell (first contact before the referral's month) adds nothing.
+--   service, locality, month_index, waiting, waiting_rkeys, over_18_weeks, over_18_weeks_rkeys (changes at that
+--   month: counts and Σ rkey, BIGINT). Σ over month_index ≤ m gives the list at the end of m, its Σ rkey exactly.
+CREATE OR REPLACE TABLE waiting_changes AS
+WITH spells AS (
+  SELECT service, locality, rkey,
+    year(referral_date) * 12 + month(referral_date) - 1 AS start_ix,
+    year(first_contact_date) * 12 + month(first_contact_date) - 1 AS end_ix,
+    year(referral_date + 127) * 12 + month(referral_date + 127) - 1 AS over18_ix
+  FROM accepted_referrals
+  WHERE referral_date IS NOT NULL
+),
+changes AS (
+  SELECT service, locality, start_ix AS month_index, 1 AS waiting, rkey AS waiting_rkeys, 0 AS over_18_weeks, 0 AS over_18_weeks_rkeys
+  FROM spells WHERE end_ix IS NULL OR end_ix > start_ix
+  UNION ALL
+  SELECT service, locality, end_ix, -1, -rkey, 0, 0 FROM spells WHERE end_ix > start_ix
+  UNION ALL
+  SELECT service, locality, over18_ix, 0, 0, 1, rkey FROM spells WHERE end_ix IS NULL OR end_ix > over18_ix
+  UNION ALL
+  SELECT service, locality, end_ix, 0, 0, -1, -rkey FROM spells WHERE end_ix > over18_ix
+)
+SELECT service, locality, month_index::INTEGER AS month_index,
+  sum(waiting)::BIGINT AS waiting, sum(waiting_rkeys)::BIGINT AS waiting_rkeys,
+  sum(over_18_weeks)::BIGINT AS over_18_weeks, sum(over_18_weeks_rkeys)::BIGINT AS over_18_weeks_rkeys
+FROM changes
+GROUP BY ALL;

@@ -49,6 +49,29 @@ describe('accepted_referrals', () => {
   });
 });
 
+describe('waiting_changes', () => {
+  it('sums to the waiting list (and those waiting over 18 weeks) at every month end, counted from the referrals', async () => {
+    // Every month from a year before the first referral to a year after the last, per service and locality.
+    const months = `SELECT (year(m) * 12 + month(m) - 1)::INTEGER AS ix, (m + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of
+      FROM (SELECT min(referral_date) AS lo, max(referral_date) AS hi FROM referrals_enriched) b,
+        range(date_trunc('month', b.lo) - INTERVAL 12 MONTH, b.hi + INTERVAL 12 MONTH, INTERVAL 1 MONTH) t(m)`;
+    const direct = `SELECT m.ix, e.service, e.locality, count(*)::BIGINT AS waiting, sum(e.rkey)::BIGINT AS rkeys,
+        count(*) FILTER (WHERE date_diff('day', e.referral_date, m.as_of) / 7.0 > 18)::BIGINT AS over18,
+        coalesce(sum(e.rkey) FILTER (WHERE date_diff('day', e.referral_date, m.as_of) / 7.0 > 18), 0)::BIGINT AS over18_rkeys
+      FROM (${months}) m JOIN referrals_enriched e ON e.outcome = 'accepted' AND e.referral_date <= m.as_of
+        AND (e.first_contact_date IS NULL OR e.first_contact_date > m.as_of)
+      GROUP BY ALL`;
+    const running = `SELECT m.ix, c.service, c.locality, sum(c.waiting)::BIGINT AS waiting, sum(c.waiting_rkeys)::BIGINT AS rkeys,
+        sum(c.over_18_weeks)::BIGINT AS over18, sum(c.over_18_weeks_rkeys)::BIGINT AS over18_rkeys
+      FROM (${months}) m JOIN waiting_changes c ON c.month_index <= m.ix
+      GROUP BY ALL HAVING sum(c.waiting) <> 0 OR sum(c.waiting_rkeys) <> 0 OR sum(c.over_18_weeks) <> 0`;
+    const [n] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM (${direct})`);
+    expect(n!.n).toBeGreaterThan(100);
+    expect(await db.query(`(${direct}) EXCEPT ALL (${running})`)).toEqual([]);
+    expect(await db.query(`(${running}) EXCEPT ALL (${direct})`)).toEqual([]);
+  });
+});
+
 describe('month_index and month_text', () => {
   it('number months consecutively and turn back into the same text, across year ends', async () => {
     const rows = await db.query<{ month: string; ix: number; back: string; next_ix: number }>(`
