@@ -37,7 +37,7 @@ export interface FigureContext {
 const MEMO_LIMIT = 64;
 const IN_FLIGHT = 2;
 
-interface Asked { readonly rows: Promise<unknown[]>; readonly signals: (AbortSignal | undefined)[] }
+interface Asked { readonly rows: Promise<unknown[]>; readonly signals: (AbortSignal | undefined)[]; answered: boolean }
 interface Engine {
   readonly version: unknown;
   readonly raw: RunQuery;
@@ -82,14 +82,20 @@ export function runnerOf(db: Db, version: unknown, signal?: AbortSignal): CountQ
     const key = `${name}\u0000${JSON.stringify(params)}`;
     let asked = engine.memo.get(key);
     if (asked) {
-      asked.signals.push(signal);
+      // Only a query still to be sent needs to know who wants it.
+      if (!asked.answered) asked.signals.push(signal);
       engine.memo.delete(key);
       engine.memo.set(key, asked);
     } else {
       const signals = [signal];
       const entry: Asked = {
         signals,
-        rows: send(engine, name, params, signals).catch((error: unknown) => {
+        answered: false,
+        rows: send(engine, name, params, signals).then((rows) => {
+          entry.answered = true;
+          signals.length = 0;
+          return rows;
+        }, (error: unknown) => {
           // Failed or dropped answers are not kept: the next figure to ask runs the query afresh.
           if (engine.memo.get(key) === entry) engine.memo.delete(key);
           throw error;
