@@ -5,7 +5,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { resolvePeriod, type Filters as AnalyticsFilters, type Period } from '../analytics/index.ts';
 import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../analytics/settings.ts';
 import { countQuery, type CountQuery } from '../disclosure/index.ts';
-import { createQueryRunner } from '../queries/index.ts';
+import { createQueryRunner, type RunQuery } from '../queries/index.ts';
+import type { QueryParam } from '../db/database.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase } from './database-context.tsx';
@@ -26,15 +27,87 @@ export interface FigureContext {
   readonly settings: AnalyticsSettings;
 }
 
-const runners = new WeakMap<object, CountQuery>();
+// How the figures' queries reach the engine (issue 14):
+//   * once per data version and parameters: two figures asking the same question under the same filters (e.g.
+//     provision-by-school, drawn by two Equity figures) share one run; the last MEMO_LIMIT answers are kept;
+//   * at most IN_FLIGHT queries are sent to the worker at a time, the rest wait here, and a waiting query is
+//     dropped, not sent, once every figure that asked for it has been superseded (react-query aborted its signal
+//     because the filters changed), so a quick run of changes does not leave the worker busy with stale figures.
+//     Two in flight keep the worker fed (one running, the next already in its queue).
+const MEMO_LIMIT = 64;
+const IN_FLIGHT = 2;
 
-function runnerOf(db: ReturnType<typeof useDatabase>['db']): CountQuery {
-  let run = runners.get(db);
-  if (!run) {
-    run = countQuery(createQueryRunner((sql, params) => db.query(sql, params), bundledSql));
-    runners.set(db, run);
+interface Asked { readonly rows: Promise<unknown[]>; readonly signals: (AbortSignal | undefined)[]; answered: boolean }
+interface Engine {
+  readonly version: unknown;
+  readonly raw: RunQuery;
+  readonly memo: Map<string, Asked>;
+  active: number;
+  readonly waiting: (() => void)[];
+}
+type Db = ReturnType<typeof useDatabase>['db'];
+const engines = new WeakMap<object, Engine>();
+
+function engineOf(db: Db, version: unknown): Engine {
+  let engine = engines.get(db);
+  if (!engine || engine.version !== version) {
+    engine = { version, raw: createQueryRunner((sql, params) => db.query(sql, params), bundledSql), memo: new Map(), active: 0, waiting: [] };
+    engines.set(db, engine);
   }
-  return run;
+  return engine;
+}
+
+function superseded(): Error {
+  return new DOMException('The filters changed before this query ran.', 'AbortError');
+}
+
+async function send(engine: Engine, name: Parameters<RunQuery>[0], params: readonly QueryParam[], signals: readonly (AbortSignal | undefined)[]): Promise<unknown[]> {
+  if (engine.active < IN_FLIGHT) engine.active++;
+  else await new Promise<void>((resolve) => engine.waiting.push(resolve));
+  try {
+    // Still wanted by any figure (a signal of undefined: always)?
+    if (signals.every((s) => s?.aborted)) throw superseded();
+    return await engine.raw(name, params);
+  } finally {
+    const next = engine.waiting.shift();
+    if (next) next();
+    else engine.active--;
+  }
+}
+
+/** The runner one figure's computation gets: memoised per data version, dropped when `signal` aborts. */
+export function runnerOf(db: Db, version: unknown, signal?: AbortSignal): CountQuery {
+  const engine = engineOf(db, version);
+  const run = ((name, params) => {
+    const key = `${name}\u0000${JSON.stringify(params)}`;
+    let asked = engine.memo.get(key);
+    if (asked) {
+      // Only a query still to be sent needs to know who wants it.
+      if (!asked.answered) asked.signals.push(signal);
+      engine.memo.delete(key);
+      engine.memo.set(key, asked);
+    } else {
+      const signals = [signal];
+      const entry: Asked = {
+        signals,
+        answered: false,
+        rows: send(engine, name, params, signals).then((rows) => {
+          entry.answered = true;
+          signals.length = 0;
+          return rows;
+        }, (error: unknown) => {
+          // Failed or dropped answers are not kept: the next figure to ask runs the query afresh.
+          if (engine.memo.get(key) === entry) engine.memo.delete(key);
+          throw error;
+        }),
+      };
+      asked = entry;
+      engine.memo.set(key, entry);
+      while (engine.memo.size > MEMO_LIMIT) engine.memo.delete(engine.memo.keys().next().value as string);
+    }
+    return asked.rows;
+  }) as RunQuery;
+  return countQuery(run);
 }
 
 /**
@@ -55,16 +128,24 @@ export function useFigure<T>(
   const client = useQueryClient();
   return useQuery({
     queryKey: ['figure', name, data.version, filters, settings, options.key ?? null],
-    queryFn: async () => {
+    queryFn: async ({ signal }) => {
       performance.mark(`tee:figure-start:${name}`);
-      const run = runnerOf(data.db);
-      // The data's extent is asked once per data set, not once per figure.
-      const [extent] = await client.ensureQueryData({ queryKey: ['extent', data.version], queryFn: () => run('period', []), staleTime: Infinity });
+      const run = runnerOf(data.db, data.version, signal);
+      // The data's extent is asked once per data set, not once per figure (and never dropped: others await it).
+      const [extent] = await client.ensureQueryData({
+        queryKey: ['extent', data.version], queryFn: () => runnerOf(data.db, data.version)('period', []), staleTime: Infinity,
+      });
       if (!extent) throw new Error('The period query returned no row.');
       const period = resolvePeriod(filters, extent);
-      const figure = await compute({ run, filters, period, settings });
-      performance.mark(`tee:figure-end:${name}`);
-      return figure;
+      try {
+        const figure = await compute({ run, filters, period, settings });
+        performance.mark(`tee:figure-end:${name}`);
+        return figure;
+      } catch (error) {
+        // Superseded by newer filters (react-query ignores the result): marked so benchmarks stop waiting for it.
+        if (signal.aborted) performance.mark(`tee:figure-dropped:${name}`);
+        throw error;
+      }
     },
     placeholderData: keepPreviousData,
   });

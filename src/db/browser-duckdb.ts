@@ -5,6 +5,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows.ts';
 import type { Database, QueryParam, ResultRow } from './database.ts';
+import { changesSchema, StatementCache } from './statement-cache.ts';
 import { startDuckDBWorker } from './worker-start.ts';
 import type { StartedWorker } from './worker-start.ts';
 
@@ -31,18 +32,23 @@ export async function openBrowserDatabase(
   // The npm package ships no extensions and the app must never reach extensions.duckdb.org.
   await conn.query('SET autoinstall_known_extensions = false');
   await conn.query('SET autoload_known_extensions = false');
+  // Prepared statements reused by SQL text (statement-cache.ts). Closes are never awaited: the worker answers
+  // messages in order, so awaiting a close would hold a query's rows back until every query sent after it had run
+  // (the first chart would wait for the last). A close is only sent once no query is using the statement, so it
+  // always follows that statement's queries in the worker's queue.
+  const statements = new StatementCache<duckdb.AsyncPreparedStatement>(
+    (sql) => conn.prepare(sql),
+    (statement) => { statement.close().catch(() => undefined); },
+  );
 
   return {
     async query<T extends ResultRow>(sql: string, params: readonly QueryParam[] = []): Promise<T[]> {
-      if (params.length === 0) return arrowToRows<T>(await conn.query(sql));
-      const statement = await conn.prepare(sql);
-      try {
-        return arrowToRows<T>(await statement.query(...params));
-      } finally {
-        // Not awaited: the worker answers messages in order, so awaiting the close would hold these rows back until
-        // every query sent after this one had run (the first chart would wait for the last).
-        statement.close().catch(() => undefined);
+      if (params.length === 0) {
+        // Loading replaces tables: statements prepared before are prepared afresh after it.
+        if (changesSchema(sql)) statements.clear();
+        return arrowToRows<T>(await conn.query(sql));
       }
+      return statements.run(sql, async (statement) => arrowToRows<T>(await statement.query(...params)));
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       // registerFileBuffer transfers the buffer to the worker; a copy is sent so the caller's array stays usable
@@ -50,6 +56,7 @@ export async function openBrowserDatabase(
       await db.registerFileBuffer(name, bytes.slice());
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
+      statements.clear();
       const [exists] = await arrowToRows<{ n: number }>(await conn.query(
         `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${name.replaceAll("'", "''")}'`));
       // Through IPC bytes made by this module's apache-arrow: duckdb-wasm's own copy may be another instance.
@@ -62,6 +69,9 @@ export async function openBrowserDatabase(
       await db.dropFile(name);
     },
     async close(): Promise<void> {
+      statements.clear();
+      // The closes are sent from a microtask (statement-cache.ts): let them go before the connection's.
+      await Promise.resolve();
       await conn.close();
       await db.terminate();
     },

@@ -109,3 +109,70 @@ SELECT
     ELSE 0
   END AS INTEGER) AS roll
 FROM per_phase;
+
+-- The model the figures query (issue 14): compact tables built once per load, so a filter change reads tens of
+-- thousands of rows instead of every referral. Months are integers (month_index: year × 12 + month − 1, so
+-- consecutive months differ by 1 and compare as numbers, not text); month_index(text) turns a 'yyyy-mm' parameter
+-- into the same number and month_text(index) turns it back.
+CREATE OR REPLACE MACRO month_index(m) AS (substr(m, 1, 4)::INTEGER * 12 + substr(m, 6, 2)::INTEGER - 1);
+CREATE OR REPLACE MACRO month_text(i) AS printf('%04d-%02d', (i) // 12, (i) % 12 + 1);
+
+-- referral_cells: referrals counted by school × month × service × age phase (with the school's type and locality
+-- beside its urn, for filtering), one row per non-empty cell, and of them the accepted ones (the one outcome a
+-- question asks about: a column, not a fifth key, so a cell's outcomes share one row):
+--   school_urn, school_type, locality, service, age_phase, month_index (NULL when referral_date is),
+--   referrals (count, INTEGER), rkeys (Σ rkey of those referrals, BIGINT: not yet mod 256),
+--   accepted, accepted_rkeys (the same for the accepted referrals among them; 0 when none).
+-- Every count of referrals a query needs is a sum of these cells, and its cell key the sum of their rkeys mod 256:
+-- exactly what summing the referrals themselves gives (integers: no rounding), so disclosure keys do not change.
+CREATE OR REPLACE TABLE referral_cells AS
+SELECT school_urn, school_type, locality, service, age_phase,
+  (year(referral_date) * 12 + month(referral_date) - 1)::INTEGER AS month_index,
+  count(*)::INTEGER AS referrals,
+  sum(rkey)::BIGINT AS rkeys,
+  count(*) FILTER (WHERE outcome = 'accepted')::INTEGER AS accepted,
+  coalesce(sum(rkey) FILTER (WHERE outcome = 'accepted'), 0)::BIGINT AS accepted_rkeys
+FROM referrals_enriched
+GROUP BY ALL;
+
+-- accepted_referrals: the accepted referrals alone, with only the columns the waits questions read (their dates
+-- cannot be pre-summed: a wait's quantiles, and the waiting list at a date, need each referral). A narrower and
+-- shorter scan than referrals_enriched for the same rows and values.
+CREATE OR REPLACE TABLE accepted_referrals AS
+SELECT service, school_urn, school_type, age_phase, locality, referral_date, first_contact_date, rkey
+FROM referrals_enriched
+WHERE outcome = 'accepted';
+
+-- waiting_changes: how the waiting list moves, month by month, per service and locality, so the list at every month
+-- end is a running sum instead of a scan of every accepted referral for each month. An accepted referral is waiting
+-- at the end of month m (referral_date on or before its last day, first_contact_date blank or after it) exactly when
+-- start_ix ≤ m < end_ix (its referral's and first contact's month_index; end_ix = ∞ when blank), and waiting more
+-- than 18 weeks then (more than 126 days from referral to that last day) exactly when over18_ix ≤ m < end_ix, where
+-- over18_ix is the month_index of referral_date + 127 days. Each spell adds 1 (and its rkey) at its first month and
+-- takes it away at end_ix; an empty spell (first contact before the referral's month) adds nothing.
+--   service, locality, month_index, waiting, waiting_rkeys, over_18_weeks, over_18_weeks_rkeys (changes at that
+--   month: counts and Σ rkey, BIGINT). Σ over month_index ≤ m gives the list at the end of m, its Σ rkey exactly.
+CREATE OR REPLACE TABLE waiting_changes AS
+WITH spells AS (
+  SELECT service, locality, rkey,
+    year(referral_date) * 12 + month(referral_date) - 1 AS start_ix,
+    year(first_contact_date) * 12 + month(first_contact_date) - 1 AS end_ix,
+    year(referral_date + 127) * 12 + month(referral_date + 127) - 1 AS over18_ix
+  FROM accepted_referrals
+  WHERE referral_date IS NOT NULL
+),
+changes AS (
+  SELECT service, locality, start_ix AS month_index, 1 AS waiting, rkey AS waiting_rkeys, 0 AS over_18_weeks, 0 AS over_18_weeks_rkeys
+  FROM spells WHERE end_ix IS NULL OR end_ix > start_ix
+  UNION ALL
+  SELECT service, locality, end_ix, -1, -rkey, 0, 0 FROM spells WHERE end_ix > start_ix
+  UNION ALL
+  SELECT service, locality, over18_ix, 0, 0, 1, rkey FROM spells WHERE end_ix IS NULL OR end_ix > over18_ix
+  UNION ALL
+  SELECT service, locality, end_ix, 0, 0, -1, -rkey FROM spells WHERE end_ix > over18_ix
+)
+SELECT service, locality, month_index::INTEGER AS month_index,
+  sum(waiting)::BIGINT AS waiting, sum(waiting_rkeys)::BIGINT AS waiting_rkeys,
+  sum(over_18_weeks)::BIGINT AS over_18_weeks, sum(over_18_weeks_rkeys)::BIGINT AS over_18_weeks_rkeys
+FROM changes
+GROUP BY ALL;

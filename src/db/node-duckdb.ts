@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { tableToIPC, type Table } from 'apache-arrow';
 import type { Database, QueryParam, ResultRow } from './database.ts';
 import { arrowToRows } from './arrow-rows.ts';
+import { changesSchema, StatementCache } from './statement-cache.ts';
 
 const require = createRequire(import.meta.url);
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
@@ -20,20 +21,28 @@ export async function openNodeDatabase(): Promise<Database> {
   const conn = db.connect();
   // The npm package ships no extensions (Parquet among them) and users' networks block their host: never fetch one.
   conn.query('SET autoinstall_known_extensions = false');
+  // Prepared statements reused by SQL text, as in the browser (statement-cache.ts).
+  type Prepared = ReturnType<typeof conn.prepare>;
+  const statements = new StatementCache<Prepared>(
+    (sql) => Promise.resolve().then(() => conn.prepare(sql)),
+    (statement) => {
+      try { statement.close(); } catch { /* already closed with its connection */ }
+    },
+  );
   return {
     async query<T extends ResultRow>(sql: string, params: readonly QueryParam[] = []): Promise<T[]> {
-      if (params.length === 0) return arrowToRows<T>(conn.query(sql));
-      const stmt = conn.prepare(sql);
-      try {
-        return arrowToRows<T>(stmt.query(...params));
-      } finally {
-        stmt.close();
+      if (params.length === 0) {
+        // Loading replaces tables: statements prepared before are prepared afresh after it.
+        if (changesSchema(sql)) statements.clear();
+        return arrowToRows<T>(conn.query(sql));
       }
+      return statements.run(sql, async (statement) => arrowToRows<T>(statement.query(...params)));
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       db.registerFileBuffer(name, bytes);
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
+      statements.clear();
       const [exists] = arrowToRows<{ n: number }>(conn.query(
         `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '${name.replaceAll("'", "''")}'`));
       // Through IPC bytes made by this module's apache-arrow: duckdb-wasm's own copy may be another instance.
@@ -46,6 +55,9 @@ export async function openNodeDatabase(): Promise<Database> {
       db.dropFile(name);
     },
     async close(): Promise<void> {
+      statements.clear();
+      // Closes are queued behind a resolved promise (statement-cache.ts): let them run before the connection goes.
+      await Promise.resolve();
       conn.close();
       db.reset();
     },

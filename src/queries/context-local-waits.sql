@@ -6,23 +6,23 @@
 --   waiting_over_18_weeks_ckey (sum(rkey) % 256 over the same rows, for the disclosure gate).
 WITH params AS (SELECT ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality),
 month_ends AS (
-  SELECT strftime(m, '%Y-%m') AS month, (m + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of
+  SELECT strftime(m, '%Y-%m') AS month, (year(m) * 12 + month(m) - 1)::INTEGER AS month_index
   FROM params p, range(strptime(p.from_month, '%Y-%m'), strptime(p.to_month, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) AS t(m)
 ),
 services AS (SELECT * FROM (VALUES ('SLT'), ('OT')) AS s(service)),
+-- The list at each month end: the running sum of waiting_changes up to that month (src/db/enrich.sql).
 waiting AS (
-  SELECT me.month, e.service, e.rkey, date_diff('day', e.referral_date, me.as_of) / 7.0 AS weeks
-  FROM referrals_enriched e, params p, month_ends me
-  WHERE e.outcome = 'accepted' AND e.referral_date <= me.as_of
-    AND (e.first_contact_date IS NULL OR e.first_contact_date > me.as_of)
-    AND (p.locality IS NULL OR e.locality = p.locality)
+  SELECT me.month, c.service, sum(c.waiting) AS waiting, sum(c.waiting_rkeys) AS waiting_rkeys,
+    sum(c.over_18_weeks) AS over_18_weeks, sum(c.over_18_weeks_rkeys) AS over_18_weeks_rkeys
+  FROM month_ends me JOIN waiting_changes c ON c.month_index <= me.month_index, params p
+  WHERE p.locality IS NULL OR c.locality = p.locality
+  GROUP BY ALL
 )
 SELECT me.month, s.service,
-  count(w.weeks)::INTEGER AS waiting,
-  count(w.weeks) FILTER (WHERE w.weeks > 18)::INTEGER AS waiting_over_18_weeks,
-  (coalesce(sum(w.rkey), 0) % 256)::INTEGER AS waiting_ckey,
-  (coalesce(sum(w.rkey) FILTER (WHERE w.weeks > 18), 0) % 256)::INTEGER AS waiting_over_18_weeks_ckey
+  coalesce(w.waiting, 0)::INTEGER AS waiting,
+  coalesce(w.over_18_weeks, 0)::INTEGER AS waiting_over_18_weeks,
+  (coalesce(w.waiting_rkeys, 0) % 256)::INTEGER AS waiting_ckey,
+  (coalesce(w.over_18_weeks_rkeys, 0) % 256)::INTEGER AS waiting_over_18_weeks_ckey
 FROM month_ends me CROSS JOIN services s
 LEFT JOIN waiting w ON w.month = me.month AND w.service = s.service
-GROUP BY ALL
 ORDER BY s.service DESC, me.month

@@ -13,16 +13,20 @@ services AS (
 ),
 refs AS (
   SELECT e.service,
-    count(*) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month) AS referrals,
-    sum(e.rkey) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month) AS referrals_keys,
-    count(*) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month AND e.outcome = 'accepted') AS accepted,
-    sum(e.rkey) FILTER (WHERE e.month BETWEEN p.from_month AND p.to_month AND e.outcome = 'accepted') AS accepted_keys,
-    count(*) FILTER (WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
-                       AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)) AS waiting,
-    sum(e.rkey) FILTER (WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
-                       AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)) AS waiting_keys
-  FROM referrals_enriched e, params p, bounds b
-  WHERE p.locality IS NULL OR e.locality = p.locality
+    sum(e.referrals) AS referrals,
+    sum(e.rkeys) AS referrals_keys,
+    sum(e.accepted) AS accepted,
+    sum(e.accepted_rkeys) AS accepted_keys
+  FROM referral_cells e, params p
+  WHERE e.month_index BETWEEN month_index(p.from_month) AND month_index(p.to_month)
+    AND (p.locality IS NULL OR e.locality = p.locality)
+  GROUP BY e.service
+),
+open_list AS (
+  SELECT e.service, count(*) AS waiting, sum(e.rkey) AS waiting_keys
+  FROM accepted_referrals e, params p, bounds b
+  WHERE e.referral_date <= b.as_of AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)
+    AND (p.locality IS NULL OR e.locality = p.locality)
   GROUP BY e.service
 ),
 hours AS (
@@ -36,7 +40,8 @@ SELECT s.service,
   coalesce(r.referrals, 0)::INTEGER AS referrals, (coalesce(r.referrals_keys, 0) % 256)::INTEGER AS referrals_ckey,
   coalesce(r.accepted, 0)::INTEGER AS accepted, (coalesce(r.accepted_keys, 0) % 256)::INTEGER AS accepted_ckey,
   coalesce(h.direct_hours, 0)::DOUBLE AS direct_hours,
-  coalesce(r.waiting, 0)::INTEGER AS waiting, (coalesce(r.waiting_keys, 0) % 256)::INTEGER AS waiting_ckey,
+  coalesce(w.waiting, 0)::INTEGER AS waiting, (coalesce(w.waiting_keys, 0) % 256)::INTEGER AS waiting_ckey,
   (SELECT date_diff('month', strptime(from_month, '%Y-%m'), strptime(to_month, '%Y-%m')) + 1 FROM params)::INTEGER AS months
-FROM services s LEFT JOIN refs r ON r.service = s.service LEFT JOIN hours h ON h.service = s.service
+FROM services s LEFT JOIN refs r ON r.service = s.service LEFT JOIN open_list w ON w.service = s.service
+  LEFT JOIN hours h ON h.service = s.service
 ORDER BY s.service

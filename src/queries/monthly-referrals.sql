@@ -9,26 +9,26 @@ WITH params AS (
          ?::VARCHAR AS school_urn
 ),
 months AS (
-  SELECT strftime(m, '%Y-%m') AS month
+  SELECT strftime(m, '%Y-%m') AS month, (year(m) * 12 + month(m) - 1)::INTEGER AS month_index
   FROM params p, range(strptime(p.from_month, '%Y-%m'), strptime(p.to_month, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
 ),
 services AS (
   SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service), params p WHERE p.service IS NULL OR s.service = p.service
 ),
 filtered AS (
-  SELECT e.* FROM referrals_enriched e, params p
-  WHERE e.month BETWEEN p.from_month AND p.to_month
+  SELECT e.* FROM referral_cells e, params p
+  WHERE e.month_index BETWEEN month_index(p.from_month) AND month_index(p.to_month)
     AND (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
     AND (p.school_urn IS NULL OR e.school_urn = p.school_urn)
 ),
 grouped AS (
-  SELECT month, service,
+  SELECT month_index, service,
     CASE WHEN GROUPING(school_type) = 0 THEN 'school_type' WHEN GROUPING(age_phase) = 0 THEN 'age_phase' ELSE 'area' END AS group_kind,
     coalesce(school_type, age_phase) AS group_value,
-    count(*) AS referrals, sum(rkey) AS rkeys
+    sum(referrals) AS referrals, sum(rkeys) AS rkeys
   FROM filtered
-  GROUP BY GROUPING SETS ((month, service), (month, service, school_type), (month, service, age_phase))
+  GROUP BY GROUPING SETS ((month_index, service), (month_index, service, school_type), (month_index, service, age_phase))
 ),
 groups AS (
   SELECT 'area' AS group_kind, NULL::VARCHAR AS group_value
@@ -38,6 +38,6 @@ groups AS (
 SELECT m.month, s.service, g.group_kind, g.group_value, coalesce(c.referrals, 0)::INTEGER AS referrals,
   (coalesce(c.rkeys, 0) % 256)::INTEGER AS referrals_ckey
 FROM months m CROSS JOIN services s CROSS JOIN groups g
-LEFT JOIN grouped c ON c.month = m.month AND c.service = s.service AND c.group_kind = g.group_kind
+LEFT JOIN grouped c ON c.month_index = m.month_index AND c.service = s.service AND c.group_kind = g.group_kind
   AND c.group_value IS NOT DISTINCT FROM g.group_value
 ORDER BY s.service, g.group_kind, g.group_value NULLS FIRST, m.month

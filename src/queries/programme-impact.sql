@@ -8,7 +8,7 @@
 --   (its cell key, METHODS §7),
 --   pupil_months (sum of roll × months: the denominator), months (window length).
 WITH params AS (SELECT ?::VARCHAR AS service, ?::INTEGER AS window_months, ?::VARCHAR AS locality),
-bounds AS (SELECT min(month) AS first_month, max(month) AS last_month FROM referrals_enriched),
+bounds AS (SELECT month_text(min(month_index)) AS first_month, month_text(max(month_index)) AS last_month FROM referral_cells),
 adoptions AS (
   SELECT v.school_urn, min(v.month) AS adoption_month, arg_min(v.programme, v.month) AS programme
   FROM provision v, params p
@@ -43,10 +43,12 @@ members AS (
 counted AS (
   SELECT m.adopter_urn, m.adopter_name, m.programme, m.adoption_month, m.group_kind, m.period, m.urn,
     date_diff('month', strptime(m.from_month, '%Y-%m'), strptime(m.to_month, '%Y-%m')) + 1 AS months,
-    (SELECT count(*) FROM referrals_enriched e, params p
-      WHERE e.school_urn = m.urn AND e.service = p.service AND e.month BETWEEN m.from_month AND m.to_month) AS referrals,
-    (SELECT coalesce(sum(e.rkey), 0) FROM referrals_enriched e, params p
-      WHERE e.school_urn = m.urn AND e.service = p.service AND e.month BETWEEN m.from_month AND m.to_month) AS rkeys
+    (SELECT coalesce(sum(e.referrals), 0) FROM referral_cells e, params p
+      WHERE e.school_urn = m.urn AND e.service = p.service
+        AND e.month_index BETWEEN month_index(m.from_month) AND month_index(m.to_month)) AS referrals,
+    (SELECT coalesce(sum(e.rkeys), 0) FROM referral_cells e, params p
+      WHERE e.school_urn = m.urn AND e.service = p.service
+        AND e.month_index BETWEEN month_index(m.from_month) AND month_index(m.to_month)) AS rkeys
   FROM members m
 )
 SELECT c.adopter_urn, c.adopter_name, c.programme, c.adoption_month, c.group_kind,

@@ -19,9 +19,9 @@ delivered AS (
   GROUP BY ALL
 ),
 counts AS (
-  SELECT e.school_urn, e.service, count(*) AS referrals, sum(e.rkey) AS rkeys
-  FROM referrals_enriched e, params p
-  WHERE e.month BETWEEN p.from_month AND p.to_month
+  SELECT e.school_urn, e.service, sum(e.referrals) AS referrals, sum(e.rkeys) AS rkeys
+  FROM referral_cells e, params p
+  WHERE e.month_index BETWEEN month_index(p.from_month) AND month_index(p.to_month)
   GROUP BY ALL
 )
 SELECT s.urn, s.name, s.school_type, s.phase, s.locality, v.service,

@@ -19,9 +19,9 @@ rolls AS (
   GROUP BY ALL
 ),
 counts AS (
-  SELECT e.service, e.school_type, e.age_phase, count(*) AS referrals, sum(e.rkey) AS rkeys
-  FROM referrals_enriched e, params p
-  WHERE e.month BETWEEN p.from_month AND p.to_month
+  SELECT e.service, e.school_type, e.age_phase, sum(e.referrals) AS referrals, sum(e.rkeys) AS rkeys
+  FROM referral_cells e, params p
+  WHERE e.month_index BETWEEN month_index(p.from_month) AND month_index(p.to_month)
     AND (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
   GROUP BY ALL

@@ -21,9 +21,9 @@ in_scope AS (
     AND (p.school_type IS NULL OR r.school_type = p.school_type)
 ),
 counts AS (
-  SELECT e.school_urn, e.service, e.age_phase, count(*) AS referrals, sum(e.rkey) AS rkeys
-  FROM referrals_enriched e, params p
-  WHERE e.month BETWEEN p.from_month AND p.to_month
+  SELECT e.school_urn, e.service, e.age_phase, sum(e.referrals) AS referrals, sum(e.rkeys) AS rkeys
+  FROM referral_cells e, params p
+  WHERE e.month_index BETWEEN month_index(p.from_month) AND month_index(p.to_month)
     AND (p.service IS NULL OR e.service = p.service)
     AND (p.age_phase IS NULL OR e.age_phase = p.age_phase)
     AND e.school_urn IN (SELECT urn FROM in_scope)

@@ -12,8 +12,8 @@ services AS (
 ),
 waiting AS (
   SELECT e.service, e.rkey, date_diff('day', e.referral_date, b.as_of) / 7.0 AS weeks
-  FROM referrals_enriched e, params p, bounds b
-  WHERE e.outcome = 'accepted' AND e.referral_date <= b.as_of
+  FROM accepted_referrals e, params p, bounds b
+  WHERE e.referral_date <= b.as_of
     AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)
     AND (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)

@@ -14,8 +14,8 @@ accepted AS (
          date_diff('day', e.referral_date, e.first_contact_date) / 7.0 AS wait_weeks,
          e.first_contact_date BETWEEN b.start_date AND b.as_of AS seen_in_period,
          e.referral_date <= b.as_of AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of) AS waiting_at_end
-  FROM referrals_enriched e, params p, bounds b
-  WHERE e.outcome = 'accepted' AND (p.service IS NULL OR e.service = p.service)
+  FROM accepted_referrals e, params p, bounds b
+  WHERE (p.service IS NULL OR e.service = p.service)
 )
 SELECT service, school_urn,
   count(*) FILTER (WHERE seen_in_period)::INTEGER AS seen,

@@ -9,7 +9,7 @@ WITH params AS (
          ?::DOUBLE AS target_weeks
 ),
 months AS (
-  SELECT strftime(m, '%Y-%m') AS month, (m + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS month_end
+  SELECT strftime(m, '%Y-%m') AS month, (year(m) * 12 + month(m) - 1)::INTEGER AS month_index
   FROM params p, range(strptime(p.from_month, '%Y-%m'), strptime(p.to_month, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
 ),
 services AS (
@@ -18,8 +18,8 @@ services AS (
 accepted AS (
   SELECT e.service, e.referral_date, e.first_contact_date, e.rkey,
          date_diff('day', e.referral_date, e.first_contact_date) / 7.0 AS wait_weeks
-  FROM referrals_enriched e, params p
-  WHERE e.outcome = 'accepted' AND (p.service IS NULL OR e.service = p.service)
+  FROM accepted_referrals e, params p
+  WHERE (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
 ),
 seen AS (
@@ -32,9 +32,11 @@ seen AS (
   WHERE a.first_contact_date IS NOT NULL
   GROUP BY ALL
 ),
+-- The list at each month end: the running sum of waiting_changes up to that month (src/db/enrich.sql).
 waiting AS (
-  SELECT a.service, m.month, count(*) AS waiting, sum(a.rkey) % 256 AS waiting_ckey
-  FROM months m JOIN accepted a ON a.referral_date <= m.month_end AND (a.first_contact_date IS NULL OR a.first_contact_date > m.month_end)
+  SELECT c.service, m.month, sum(c.waiting) AS waiting, sum(c.waiting_rkeys) % 256 AS waiting_ckey
+  FROM months m JOIN waiting_changes c ON c.month_index <= m.month_index, params p
+  WHERE (p.service IS NULL OR c.service = p.service) AND (p.locality IS NULL OR c.locality = p.locality)
   GROUP BY ALL
 )
 SELECT m.month, s.service,

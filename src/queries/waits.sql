@@ -20,9 +20,8 @@ accepted AS (
          date_diff('day', e.referral_date, b.as_of) / 7.0 AS waiting_weeks,
          e.first_contact_date BETWEEN b.start_date AND b.as_of AS seen_in_period,
          e.referral_date <= b.as_of AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of) AS waiting_at_end
-  FROM referrals_enriched e, params p, bounds b
-  WHERE e.outcome = 'accepted'
-    AND (p.service IS NULL OR e.service = p.service)
+  FROM accepted_referrals e, params p, bounds b
+  WHERE (p.service IS NULL OR e.service = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
     AND (p.school_urn IS NULL OR e.school_urn = p.school_urn)
 )

@@ -5,7 +5,8 @@
 //      product's one load path (DuckDB-wasm, every contract check); the seconds each prints exclude start-up;
 //   3. validate, report and to-parquet on the 1M-row set, and report on the Parquet it wrote, each on native DuckDB
 //      and on DuckDB-wasm side by side; then report at 10M rows (tests/bench/cli-engines.ts);
-//   4. if dist/ exists: the app's upload of the 1M-row set in headless Chromium (time, longest task, heap, RSS);
+//   4. if dist/ exists: the app's upload of the 1M-row set in headless Chromium (time, longest task, heap, RSS),
+//      and filter changes on Equity and Demand, on the sample and the 1M set (tests/bench/filter-change.mjs);
 //   5. report on the sample on both engines (instantiate, load, every figure);
 //   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
 //      (../shared/startup-floor/measure.sh, when present beside this checkout).
@@ -32,6 +33,13 @@ try {
   cliEngines(work, big, referrals, plainRead);
   if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium')) {
     timed('app upload of the 1M set (headless Chromium)', 'node', ['tests/bench/browser-load.mjs', big]);
+    // Filter changes (issue 14): this build, beside BENCH_BASELINE_DIST (another build's dist/, e.g. the commit
+    // before a change) when given, interleaved in one run; on the sample, then on the 1M set.
+    const dists = ['--dist', join(ROOT, 'dist'), ...(process.env.BENCH_BASELINE_DIST ? ['--dist', process.env.BENCH_BASELINE_DIST] : [])];
+    for (const data of [[], ['--data', big]]) {
+      const run = spawnSync('node', ['tests/bench/filter-change.mjs', ...dists, ...data], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      console.log(`filter changes (${data.length ? '1M set' : 'sample'}):\n${run.stdout.trim() || run.stderr.trim()}`);
+    }
   }
   for (const engine of ['native', 'wasm']) timed(`report on sample-data (json), ${engine}`, TSX, ['pipelines/cli.ts', 'report', 'sample-data', '--engine', engine]);
   console.log(spawnSync(TSX, ['tests/bench/gate-cost.ts', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());

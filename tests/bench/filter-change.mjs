@@ -1,0 +1,150 @@
+// Bench: how long a filter change takes to show, in headless Chromium on a built app. On a view (Equity, then
+// Demand), scrolled so the view's first chart is in the viewport, it changes service / school type / start month
+// 20 times, one after another, and for each change records the milliseconds from the change event to the last
+// change of the page inside the viewport (charts redrawn, "Updating" message gone), once every figure query started
+// by the change has ended and the page has been quiet for 400 ms (the quiet time is not counted); and, beside it,
+// to the last figure of the whole view computed (tee:figure-end:* marks, on screen or not). Prints p50/p95 per
+// view. Not a test: figures for BENCHMARKS.md.
+// Usage:
+//   node tests/bench/filter-change.mjs [--dist DIR ...] [--data DIR] [--views equity,demand] [--label TEXT]
+// Several --dist builds run interleaved in one run (build A change 1, build B change 1, ...) so machine noise
+// falls on both alike. --data DIR uploads that folder of contract CSVs first (e.g. the 1M set from
+// `generate --seed 3 --referrals-per-year 200000`); without it the app's bundled sample is used.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../e2e/static-server.mjs';
+
+const args = process.argv.slice(2);
+const many = (flag) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+const one = (flag, fallback) => many(flag)[0] ?? fallback;
+const dists = many('--dist').length ? many('--dist') : ['dist'];
+const data = one('--data', null);
+const views = one('--views', 'equity,demand').split(',');
+const CHANGES = 20;
+
+// The 20 changes: service, school type and start month in turn; the start month moves on a month each round, so
+// no filter state repeats (a repeated state would be answered from react-query's cache, not measured).
+function changes(months) {
+  const service = ['SLT', 'OT', ''];
+  const type = ['special', 'mainstream', ''];
+  const out = [];
+  for (let i = 0; out.length < CHANGES; i++) {
+    const round = Math.floor(i / 3);
+    const which = ['service', 'type', 'from'][i % 3];
+    const value = which === 'from' ? months[1 + round] : { service, type }[which][round % 3];
+    out.push({ label: which === 'service' ? 'Service' : which === 'type' ? 'School type' : 'From', value });
+  }
+  return out;
+}
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  const rank = (sorted.length - 1) * p;
+  const lo = Math.floor(rank);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (rank - lo);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const servers = [];
+try {
+  const sessions = [];
+  for (const dist of dists) {
+    const server = await serveStatic(dist);
+    servers.push(server);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.addInitScript(() => {
+      window.teeLastViewport = 0;
+      const inViewport = (node) => {
+        const el = node.nodeType === 1 ? node : node.parentElement;
+        if (!el || !el.isConnected || el.closest('.filter-bar')) return false;
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+      };
+      new MutationObserver((records) => {
+        const now = performance.now();
+        for (const record of records) {
+          // A removed node is gone from the page: judge by where it was (its parent, the record's target).
+          if (inViewport(record.target)) { window.teeLastViewport = now; return; }
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.goto(`${server.url}?view=data`);
+    await page.locator('caption', { hasText: 'Tables loaded from the sample data' }).waitFor({ timeout: 120_000 });
+    if (data) {
+      const files = readdirSync(data).filter((n) => n.endsWith('.csv')).map((n) => join(data, n));
+      await page.getByLabel('Choose CSV files').setInputFiles(files);
+      await page.getByRole('button', { name: 'Check and load files' }).click();
+      await page.getByText('Your data is loaded').waitFor({ timeout: 900_000 });
+    }
+    sessions.push({ dist, page, times: {}, all: {} });
+  }
+
+  for (const view of views) {
+    const label = view === 'equity' ? 'Equity' : 'Demand';
+    let list = null;
+    for (const s of sessions) {
+      // Open the view in the page (no reload: an uploaded data set lives in this page's memory only).
+      await s.page.getByRole('link', { name: label, exact: true }).first().click();
+      await s.page.waitForSelector('.vega-embed svg', { timeout: 300_000, state: 'attached' });
+      await s.page.waitForTimeout(3000);
+      // The viewport holds the view's first chart (the filter bar sits above it; it stays usable by script).
+      await s.page.locator('.chart-figure').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await s.page.waitForTimeout(1500);
+      if (!list) {
+        const months = await s.page.locator('.filter-bar').getByLabel('From', { exact: true }).evaluate((el) => [...el.options].map((o) => o.value).filter(Boolean));
+        list = changes(months);
+      }
+      s.times[view] = [];
+      s.all[view] = [];
+    }
+    for (const change of list) {
+      for (const s of sessions) {
+        const select = s.page.locator('.filter-bar').getByLabel(change.label, { exact: true });
+        const t0 = await select.evaluate((el, value) => {
+          performance.clearMarks();
+          const started = performance.now();
+          window.teeLastViewport = started;
+          el.value = value;
+          el.dispatchEvent(new Event('change', { bubbles: true }));
+          return started;
+        }, change.value);
+        // Settled: every figure query started since the change has ended and the page has been quiet for 400 ms.
+        await s.page.waitForFunction(() => {
+          const marks = performance.getEntriesByType('mark');
+          const open = new Map();
+          for (const m of marks) {
+            const start = /^tee:figure-start:(.*)$/.exec(m.name);
+            const end = /^tee:figure-(?:end|dropped):(.*)$/.exec(m.name);
+            if (start) open.set(start[1], (open.get(start[1]) ?? 0) + 1);
+            if (end) open.set(end[1], (open.get(end[1]) ?? 0) - 1);
+          }
+          const pending = [...open.values()].some((n) => n > 0);
+          return !pending && performance.now() - window.teeLastViewport > 400;
+        }, null, { timeout: 300_000, polling: 50 });
+        const { last, ended } = await s.page.evaluate(() => ({
+          last: window.teeLastViewport,
+          ended: Math.max(0, ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tee:figure-end:')).map((m) => m.startTime)),
+        }));
+        s.times[view].push(last - t0);
+        s.all[view].push(ended > t0 ? ended - t0 : 0);
+      }
+    }
+  }
+  for (const s of sessions) {
+    for (const view of views) {
+      const sorted = [...s.times[view]].sort((a, b) => a - b);
+      const all = [...s.all[view]].sort((a, b) => a - b);
+      console.log(`${(one('--label', '') + ' ' + s.dist).trim()}  ${view}  ${data ? 'uploaded ' + data : 'sample'}: `
+        + `viewport redrawn p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms; `
+        + `every figure of the view computed p50 ${percentile(all, 0.5).toFixed(0)} ms, p95 ${percentile(all, 0.95).toFixed(0)} ms `
+        + `(${sorted.length} changes)`);
+    }
+  }
+} finally {
+  await browser.close();
+  for (const server of servers) await server.close();
+}
