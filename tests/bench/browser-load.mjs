@@ -61,7 +61,9 @@ try {
   const rssKb = browserRssKb();
   peakRssKb = Math.max(peakRssKb, rssKb);
   console.log(`${seconds.toFixed(2)} s, longest task ${longest.toFixed(0)} ms (${count} over 50 ms), peak JS heap ${(heap / 1e6).toFixed(0)} MB, `
-    + `Chromium processes ${(rssKb / 1024).toFixed(0)} MB at the end, ${(peakRssKb / 1024).toFixed(0)} MB at most`);
+    + `Chromium processes ${(rssKb / 1024).toFixed(0)} MB at the end, ${(peakRssKb / 1024).toFixed(0)} MB at most `
+    + `(RSS summed; proportional set size summed at the end ${(browserPssKb() / 1024).toFixed(0)} MB)`);
+  if (trace) console.log(`processes at the end: ${browserProcesses()}`);
   if (trace) {
     const { profile } = await cdp.send('Profiler.stop');
     await browser.stopTracing();
@@ -133,4 +135,40 @@ function profileWithin(profile, from, to) {
     return `    ${ms.toFixed(0).padStart(6)} ms own  ${name(byId.get(id))}  ← ${chain.join(' ← ')}`;
   });
   return [`  CPU profile: ${total.toFixed(0)} ms sampled in the task`, ...rows];
+}
+
+/** The proportional set size of this browser's processes (shared pages divided among the processes sharing them,
+ * so the chromium binary and libraries are counted once, not once per process as summed RSS counts them). */
+function browserPssKb() {
+  let kb = 0;
+  for (const pid of browserPids()) {
+    try { kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0); } catch { /* gone */ }
+  }
+  return kb;
+}
+
+function browserPids() {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, ppid] of table) if (mine.has(ppid) && !mine.has(pid)) { mine.add(pid); grew = true; }
+  }
+  mine.delete(process.pid);
+  return [...mine];
+}
+
+/** This browser's processes at the end, by type (--type= of their command line) and resident memory. */
+function browserProcesses() {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args=']).toString().trim().split('\n').map((l) => {
+    const [pid, ppid, rss, ...args] = l.trim().split(/\s+/);
+    return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), type: /--type=(\S+)/.exec(args.join(' '))?.[1] ?? 'browser' };
+  });
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) if (mine.has(r.ppid) && !mine.has(r.pid)) { mine.add(r.pid); grew = true; }
+  }
+  mine.delete(process.pid);
+  return rows.filter((r) => mine.has(r.pid)).sort((a, b) => b.rss - a.rss).map((r) => `${r.type} ${(r.rss / 1024).toFixed(0)} MB`).join(', ');
 }

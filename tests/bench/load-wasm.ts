@@ -1,7 +1,8 @@
 // Bench: the product's one load path (src/db/load-tables.ts) on DuckDB-wasm under Node, on a folder of contract
 // files: every contract check, the identifier scan, then the swap and the derived tables. Prints the seconds taken
 // after the engine has started, and the rows loaded. With --steps, also every statement that took over 100 ms
-// (the first 120 characters of its SQL), so the time can be put down to the step that spends it.
+// (the first 110 characters of its SQL) and the memory DuckDB holds after it, so the time and memory can be put
+// down to the step that spends them.
 import { readContractDirectory, enrichSql } from '../../pipelines/load-dir.ts';
 import { loadContractTables } from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
@@ -18,7 +19,11 @@ const db: Database = steps ? {
     const t = performance.now();
     try { return await engine.query(sql, params); } finally {
       const ms = performance.now() - t;
-      if (ms > 100) slow.push(`${ms.toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 120)}`);
+      if (ms > 100) {
+        // What DuckDB holds after the statement (tables and buffers), as its own duckdb_memory() counts it.
+        const [{ mb = 0 } = {}] = await engine.query<{ mb: number }>('SELECT (sum(memory_usage_bytes) / 1e6)::INTEGER AS mb FROM duckdb_memory()');
+        slow.push(`${ms.toFixed(0).padStart(7)} ms ${String(mb).padStart(5)} MB held  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
+      }
     }
   },
 } as Database : engine;
