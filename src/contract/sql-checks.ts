@@ -79,8 +79,7 @@ function rangeProblemSql(spec: ColumnSpec, t: string, value: string, settings: C
  * value is never repeated: control characters, over-long cells, identifiers) and `message`. For the types in
  * TYPED_FIRST they read the typed value from the column `_typed_<name>` (see cellIssuesSql).
  */
-export function cellProblemSql(spec: ColumnSpec, c: string, settings: CheckSettings, controls = true): { message: string; withheld: string } {
-  const t = `trim(${c})`;
+export function cellProblemSql(spec: ColumnSpec, c: string, settings: CheckSettings, controls = true, t = `trim(${c})`): { message: string; withheld: string } {
   const v = TYPED_FIRST.has(spec.type) ? typedName(spec) : typedSql(spec, t);
   const withheld = `CASE WHEN ${c} IS NULL THEN NULL `
     + (controls ? `WHEN regexp_matches(${c}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]') THEN ${sqlString(`has a control character (such as a NUL byte) ${WITHHELD}`)} ` : '')
@@ -116,10 +115,14 @@ export function cellIssuesSql(table: TableSpec, raw: string, settings: CheckSett
 /** A WHERE clause keeping the rows whose `column` is a record of the table `only` (or none, to keep every row). */
 const onlySql = (column: string, only?: string, and = false) => (only ? ` ${and ? 'AND' : 'WHERE'} ${column} IN (SELECT record FROM ${ident(only)})` : '');
 
-/** The typed values of the TYPED_FIRST columns, computed once as `_typed_<name>` beside the text columns. */
-function typedFirstSql(table: TableSpec): string {
-  return table.columns.filter((c) => TYPED_FIRST.has(c.type)).map((c) => `, ${typedSql(c, `trim(${ident(c.name)})`)} AS ${typedName(c)}`).join('');
+/** The typed values of the TYPED_FIRST columns, computed once as `_typed_<name>` beside the text columns (from
+ * the trimmed text `_trim_<name>` when `trimmed`, else trimming here). */
+function typedFirstSql(table: TableSpec, trimmed = false): string {
+  return table.columns.filter((c) => TYPED_FIRST.has(c.type)).map((c) => `, ${typedSql(c, trimOf(c, trimmed))} AS ${typedName(c)}`).join('');
 }
+
+/** The trimmed text of a column: the column `_trim_<name>` computed once, or trim() of the text. */
+const trimOf = (spec: ColumnSpec, trimmed: boolean) => (trimmed ? ident(`_trim_${spec.name}`) : `trim(${ident(spec.name)})`);
 
 /**
  * SQL true for a raw row that may hold a cell problem (and for every row that does): the cheap tests of
@@ -146,17 +149,21 @@ function suspectSql(table: TableSpec, settings: CheckSettings, controls: boolean
  * need run; otherwise they run as before, so the problems found and their messages do not depend on this pass.
  */
 export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSettings, schools: string | null, controls = true): string {
+  // Each cell trimmed once (`_trim_<name>`), then typed once (`_typed_<name>`); the checks and the typed columns
+  // read those.
   const columns = table.columns.map((spec) => {
-    const value = TYPED_FIRST.has(spec.type) ? typedName(spec) : typedSql(spec, `trim(${ident(spec.name)})`);
+    const value = TYPED_FIRST.has(spec.type) ? typedName(spec) : typedSql(spec, trimOf(spec, true));
     return `CAST(${value} AS ${DUCKDB_TYPE[spec.type]}) AS ${ident(spec.name)}`;
   });
+  const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls, trimOf(spec, true)));
+  const trims = table.columns.map((spec) => `, trim(${ident(spec.name)}) AS ${trimOf(spec, true)}`).join('');
   const rows = ROW_RULES[table.name].map((rule) => `(${rule.message}) IS NOT NULL`);
   if (schools && table.columns.some((c) => c.name === 'school_urn')) {
     rows.push(`coalesce(NOT (school_urn IN (SELECT urn FROM ${ident(schools)})), false)`);
   }
   return `SELECT * EXCLUDE (_cell_flag), coalesce(_cell_flag, false)${rows.map((r) => ` OR ${r}`).join('')} AS _flag FROM (`
-    + `SELECT record, ${columns.join(', ')}, (${suspectSql(table, settings, controls)}) AS _cell_flag `
-    + `FROM (SELECT rowid AS record, *${typedFirstSql(table)} FROM ${ident(raw)}))`;
+    + `SELECT record, ${columns.join(', ')}, (${suspectSql(table, settings, controls, checks)}) AS _cell_flag `
+    + `FROM (SELECT *${typedFirstSql(table, true)} FROM (SELECT rowid AS record, *${trims} FROM ${ident(raw)})))`;
 }
 
 /** SQL counting the keys that more than one row of `typed` holds. */
