@@ -73,8 +73,10 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const NHS_IN_TEXT_SQL = sqlString('(?:^|[^0-9A-Za-z])(\\d{3}[ -]?\\d{3}[ -]?\\d{4})(?:$|[^0-9A-Za-z])');
 const POSTCODE_IN_TEXT_SQL = sqlString(`(?i)(?:^|[^0-9a-z])${POSTCODE}(?:$|[^0-9a-z])`);
 
-/** An RE2 pattern any text holding an NHS number or a full postcode matches (and little else): a cheap first pass. */
-export const IDENTIFIER_HINT = `\\d{3}[ -]?\\d{3}[ -]?\\d{4}|(?i)(?:^|[^0-9a-z])${POSTCODE}(?:$|[^0-9a-z])`;
+/** An RE2 pattern any text holding an NHS number or a full postcode matches (and little else): a cheap first pass.
+ * The ten digits must not touch other letters or digits, as in findIdentifier (so the hex of a pseudonym such as
+ * P2700616844ba does not send its row to the full checks). */
+export const IDENTIFIER_HINT = `(?:^|[^0-9A-Za-z])\\d{3}[ -]?\\d{3}[ -]?\\d{4}(?:$|[^0-9A-Za-z])|(?i)(?:^|[^0-9a-z])${POSTCODE}(?:$|[^0-9a-z])`;
 
 /** SQL: true when the 10-digit text `d` passes modulus 11 (as nhsCheckDigitIsValid). */
 function mod11Sql(d: string): string {

@@ -79,8 +79,7 @@ function rangeProblemSql(spec: ColumnSpec, t: string, value: string, settings: C
  * value is never repeated: control characters, over-long cells, identifiers) and `message`. For the types in
  * TYPED_FIRST they read the typed value from the column `_typed_<name>` (see cellIssuesSql).
  */
-export function cellProblemSql(spec: ColumnSpec, c: string, settings: CheckSettings, controls = true): { message: string; withheld: string } {
-  const t = `trim(${c})`;
+export function cellProblemSql(spec: ColumnSpec, c: string, settings: CheckSettings, controls = true, t = `trim(${c})`): { message: string; withheld: string } {
   const v = TYPED_FIRST.has(spec.type) ? typedName(spec) : typedSql(spec, t);
   const withheld = `CASE WHEN ${c} IS NULL THEN NULL `
     + (controls ? `WHEN regexp_matches(${c}, '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]') THEN ${sqlString(`has a control character (such as a NUL byte) ${WITHHELD}`)} ` : '')
@@ -99,27 +98,72 @@ export function cellProblemSql(spec: ColumnSpec, c: string, settings: CheckSetti
  * (record, ord, column, message, value), with `value` NULL where it is withheld. Rows are first filtered with
  * cheap tests (the typed values computed once, the text columns searched together for anything identifier-like)
  * and only the few that fail get the full per-cell work; `controls` false skips the search for control
- * characters (when the caller has already found the file has none).
+ * characters (when the caller has already found the file has none); `only` names a table of the records to check
+ * (those typedFlaggedSql flagged: the others are known to pass).
  */
-export function cellIssuesSql(table: TableSpec, raw: string, settings: CheckSettings, controls = true): string {
+export function cellIssuesSql(table: TableSpec, raw: string, settings: CheckSettings, controls = true, only?: string): string {
   const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls));
   const items = table.columns.map((spec, ord) => {
     const { message, withheld } = checks[ord] as { message: string; withheld: string };
     return `{ord: ${ord}, col: ${sqlString(spec.name)}, w: ${withheld}, m: ${message}, v: ${ident(spec.name)}}`;
   });
+  return `SELECT record, p.ord, p.col AS column_name, coalesce(p.w, p.m) AS message, CASE WHEN p.w IS NULL THEN p.v END AS value `
+    + `FROM (SELECT record, unnest(list_filter([${items.join(', ')}], x -> x.w IS NOT NULL OR x.m IS NOT NULL)) AS p `
+    + `FROM (SELECT rowid AS record, *${typedFirstSql(table)} FROM ${ident(raw)}${onlySql('rowid', only)}) WHERE ${suspectSql(table, settings, controls, checks)})`;
+}
+
+/** A WHERE clause keeping the rows whose `column` is a record of the table `only` (or none, to keep every row). */
+const onlySql = (column: string, only?: string, and = false) => (only ? ` ${and ? 'AND' : 'WHERE'} ${column} IN (SELECT record FROM ${ident(only)})` : '');
+
+/** The typed values of the TYPED_FIRST columns, computed once as `_typed_<name>` beside the text columns (from
+ * the trimmed text `_trim_<name>` when `trimmed`, else trimming here). */
+function typedFirstSql(table: TableSpec, trimmed = false): string {
+  return table.columns.filter((c) => TYPED_FIRST.has(c.type)).map((c) => `, ${typedSql(c, trimOf(c, trimmed))} AS ${typedName(c)}`).join('');
+}
+
+/** The trimmed text of a column: the column `_trim_<name>` computed once, or trim() of the text. */
+const trimOf = (spec: ColumnSpec, trimmed: boolean) => (trimmed ? ident(`_trim_${spec.name}`) : `trim(${ident(spec.name)})`);
+
+/**
+ * SQL true for a raw row that may hold a cell problem (and for every row that does): the cheap tests of
+ * cellIssuesSql's first pass, over the text columns and their `_typed_<name>` values.
+ */
+function suspectSql(table: TableSpec, settings: CheckSettings, controls: boolean,
+  checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls))): string {
   const texts = table.columns.filter((c) => c.type === 'string');
   const ids = texts.filter((c) => ID_COLUMNS.has(c.name));
-  const suspect = [
+  return [
     ...checks.map(({ message }) => `(${message}) IS NOT NULL`),
     ...table.columns.map((c) => `strlen(${ident(c.name)}) > ${MAX_CELL_CHARS}`),
     ...(controls ? [`regexp_matches(concat_ws(',', ${table.columns.map((c) => ident(c.name)).join(', ')}), '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]')`] : []),
     ...(texts.length ? [`regexp_matches(concat_ws(',', ${texts.map((c) => ident(c.name)).join(', ')}), ${sqlString(IDENTIFIER_HINT)})`] : []),
     ...(ids.length ? [`contains(concat_ws(',', ${ids.map((c) => ident(c.name)).join(', ')}), ' ')`] : []),
   ].join(' OR ');
-  const typed = table.columns.filter((c) => TYPED_FIRST.has(c.type)).map((c) => `, ${typedSql(c, `trim(${ident(c.name)})`)} AS ${typedName(c)}`).join('');
-  return `SELECT record, p.ord, p.col AS column_name, coalesce(p.w, p.m) AS message, CASE WHEN p.w IS NULL THEN p.v END AS value `
-    + `FROM (SELECT record, unnest(list_filter([${items.join(', ')}], x -> x.w IS NOT NULL OR x.m IS NOT NULL)) AS p `
-    + `FROM (SELECT rowid AS record, *${typed} FROM ${ident(raw)}) WHERE ${suspect})`;
+}
+
+/**
+ * The one pass over the staging table `raw` for a file that is most likely clean: its rows in the contract's types
+ * (as typedSelectSql, `record` first) plus `_flag`, true for every row that may break a cell check
+ * (cellIssuesSql's first pass), a row rule, or — when `schools` names the typed schools table — the known-URN
+ * rule. When no row is flagged and no key repeats, the file is clean and neither cellIssuesSql nor rowIssuesSql
+ * need run; otherwise they run as before, so the problems found and their messages do not depend on this pass.
+ */
+export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSettings, schools: string | null, controls = true): string {
+  // Each cell trimmed once (`_trim_<name>`), then typed once (`_typed_<name>`); the checks and the typed columns
+  // read those.
+  const columns = table.columns.map((spec) => {
+    const value = TYPED_FIRST.has(spec.type) ? typedName(spec) : typedSql(spec, trimOf(spec, true));
+    return `CAST(${value} AS ${DUCKDB_TYPE[spec.type]}) AS ${ident(spec.name)}`;
+  });
+  const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls, trimOf(spec, true)));
+  const trims = table.columns.map((spec) => `, trim(${ident(spec.name)}) AS ${trimOf(spec, true)}`).join('');
+  const rows = ROW_RULES[table.name].map((rule) => `(${rule.message}) IS NOT NULL`);
+  if (schools && table.columns.some((c) => c.name === 'school_urn')) {
+    rows.push(`coalesce(NOT (school_urn IN (SELECT urn FROM ${ident(schools)})), false)`);
+  }
+  return `SELECT * EXCLUDE (_cell_flag), coalesce(_cell_flag, false)${rows.map((r) => ` OR ${r}`).join('')} AS _flag FROM (`
+    + `SELECT record, ${columns.join(', ')}, (${suspectSql(table, settings, controls, checks)}) AS _cell_flag `
+    + `FROM (SELECT *${typedFirstSql(table, true)} FROM (SELECT rowid AS record, *${trims} FROM ${ident(raw)})))`;
 }
 
 /** SQL counting the keys that more than one row of `typed` holds. */
@@ -137,9 +181,10 @@ export function typedSelectSql(table: TableSpec, raw: string): string {
  * Row rules (and duplicate keys) over the typed table `typed`, for the records with no cell problem in `cellIssues`;
  * `schools` names the typed schools table whose URNs school_urn must match, or null to skip that check (when
  * schools.csv itself is missing or refused, one error there is enough). `duplicates` false skips the search for
- * rows that repeat an earlier row's key (when duplicateKeysSql found none: a hash count, far cheaper than sorting).
+ * rows that repeat an earlier row's key (when duplicateKeysSql found none: a hash count, far cheaper than sorting);
+ * `only` (with `duplicates` false) names a table of the records to check, the rest being known to pass.
  */
-export function rowIssuesSql(table: TableSpec, typed: string, cellIssues: string, schools: string | null, duplicates = true): string {
+export function rowIssuesSql(table: TableSpec, typed: string, cellIssues: string, schools: string | null, duplicates = true, only?: string): string {
   const rules = ROW_RULES[table.name].map((rule, i) => `{ord: ${100 + i}, col: ${sqlString(rule.column)}, m: ${rule.message}, v: (${rule.value})::VARCHAR}`);
   const key = table.key.map(ident).join(', ');
   const keyText = table.key.map((k) => `coalesce(${ident(k)}::VARCHAR, '')`).join(" || ' / ' || ");
@@ -152,5 +197,5 @@ export function rowIssuesSql(table: TableSpec, typed: string, cellIssues: string
   return `SELECT record, p.ord, p.col AS column_name, p.m AS message, p.v AS value FROM (`
     + `SELECT record, unnest(list_filter([${rules.join(', ')}], x -> x.m IS NOT NULL)) AS p FROM (`
     + `SELECT *, ${duplicates ? `row_number() OVER (PARTITION BY ${key} ORDER BY record)` : '1'} AS _dup${known} FROM ${ident(typed)} `
-    + `WHERE record NOT IN (SELECT record FROM ${ident(cellIssues)})))`;
+    + `WHERE record NOT IN (SELECT record FROM ${ident(cellIssues)})${onlySql('record', only, true)}))`;
 }

@@ -13,6 +13,18 @@ export type EngineProgress =
   | { readonly stage: 'downloading-engine'; readonly bytesLoaded: number; readonly bytesTotal: number }
   | { readonly stage: 'starting-engine' };
 
+const COPY_SLICE_BYTES = 8 << 20;
+
+/** A copy of `bytes`, a few megabytes at a time with a yield to the page between. */
+async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
+  const copy = new Uint8Array(bytes.length);
+  for (let at = 0; at < bytes.length; at += COPY_SLICE_BYTES) {
+    copy.set(bytes.subarray(at, at + COPY_SLICE_BYTES), at);
+    if (at + COPY_SLICE_BYTES < bytes.length) await new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+  }
+  return copy;
+}
+
 /**
  * Downloads and compiles the engine in the worker and opens an in-memory database. Call it at module load (before
  * React mounts) so the download overlaps everything else; pass the worker started by the entry chunk
@@ -52,8 +64,9 @@ export async function openBrowserDatabase(
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
       // registerFileBuffer transfers the buffer to the worker; a copy is sent so the caller's array stays usable
-      // (the loader reads it again to find the line of a problem).
-      await db.registerFileBuffer(name, bytes.slice());
+      // (the loader reads it again to find the line of a problem), made in slices so that copying a large file
+      // never blocks the page for long.
+      await db.registerFileBuffer(name, await copyInSlices(bytes));
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
       statements.clear();

@@ -1,8 +1,8 @@
 // What DuckDB's read_csv does not say: on which line of the file each record starts. Worked out from the bytes only
 // when there is a problem to report (a clean file is never scanned in JavaScript), by the same rules as DuckDB's
 // reader: a line break inside double quotes belongs to the cell; blank lines are skipped but counted; LF, CRLF
-// and CR all end a line. Also: files that mix CRLF and LF, which DuckDB's strict reader refuses, are given to it
-// with LF only.
+// and CR all end a line. Also: one pass over the bytes for what DuckDB is not asked to find (files that mix CRLF
+// and LF, which its strict reader refuses, are given to it with LF only; control characters).
 
 const LF = 10;
 const CR = 13;
@@ -64,39 +64,55 @@ export function lineOfRow(index: RecordIndex, rejectedRecords: ReadonlySet<numbe
   return (row) => kept[row] ?? row + 2;
 }
 
-/** True when the file ends some lines with CRLF and others with a bare LF. */
-export function hasMixedLineEndings(bytes: Uint8Array): boolean {
-  const firstCr = bytes.indexOf(CR);
-  if (firstCr === -1) return false;
-  for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) {
-    if (bytes[at - 1] !== CR) return true;
-  }
-  return false;
+/** What one pass over a CSV's bytes finds: line endings and control characters. */
+export interface ByteScan {
+  /** Some lines end with CRLF and others with a bare LF. */
+  readonly mixedLineEndings: boolean;
+  /** A control character other than tab, LF and CR (a NUL byte, say). */
+  readonly controls: boolean;
 }
 
-/** The bytes with every CRLF turned into LF (for files with mixed line endings only: it copies the file). */
-export function toLfOnly(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(bytes.length);
-  let n = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (b === CR && bytes[i + 1] === LF) continue;
-    out[n++] = b;
-  }
-  return out.subarray(0, n);
-}
+/** Bytes scanned between yields: a few milliseconds of work, so the page is never blocked for long. */
+const SLICE_BYTES = 4 << 20;
+const yieldToPage = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
 
-/** True when the bytes hold a control character other than tab, LF and CR (a NUL byte, say): a tight byte loop,
- * far quicker than a regular expression over every cell in DuckDB, which then runs only when this is true. It
- * yields between slices of a few megabytes, so in the browser the page is never blocked for long. */
-export async function hasControlBytes(bytes: Uint8Array, sliceBytes = 4 << 20): Promise<boolean> {
+/**
+ * Scans the bytes once for mixed line endings (DuckDB's strict reader refuses them, so such a file is given to it
+ * with LF only) and for control characters (far quicker as this tight byte loop than a regular expression over
+ * every cell in DuckDB, which then runs only when one is found). It yields to the page between slices of a few
+ * megabytes: in the browser this runs on the page's thread, and one pass over a large file would block it.
+ */
+export async function scanBytes(bytes: Uint8Array, sliceBytes = SLICE_BYTES): Promise<ByteScan> {
+  let sawCr = false;
+  let sawBareLf = false;
+  let controls = false;
   for (let start = 0; start < bytes.length; start += sliceBytes) {
     const end = Math.min(bytes.length, start + sliceBytes);
     for (let i = start; i < end; i++) {
       const b = bytes[i] as number;
-      if ((b < 32 && b !== 9 && b !== 10 && b !== 13) || b === 127) return true;
+      if (b < 32 || b === 127) {
+        if (b === LF) { if (bytes[i - 1] !== CR) sawBareLf = true; } else if (b === CR) sawCr = true;
+        else if (b !== 9) controls = true;
+      }
     }
-    if (end < bytes.length) await new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+    if (end < bytes.length) await yieldToPage();
   }
-  return false;
+  return { mixedLineEndings: sawCr && sawBareLf, controls };
+}
+
+/** The bytes with every CRLF turned into LF (for files with mixed line endings only: it copies the file), in
+ * slices with yields to the page between them, as scanBytes. */
+export async function toLfOnly(bytes: Uint8Array, sliceBytes = SLICE_BYTES): Promise<Uint8Array> {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let start = 0; start < bytes.length; start += sliceBytes) {
+    const end = Math.min(bytes.length, start + sliceBytes);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number;
+      if (b === CR && bytes[i + 1] === LF) continue;
+      out[n++] = b;
+    }
+    if (end < bytes.length) await yieldToPage();
+  }
+  return out.subarray(0, n);
 }

@@ -10,9 +10,9 @@ import { findIdentifier } from '../contract/identifiers.ts';
 import { openParquet } from '../contract/parquet-records.ts';
 import { reasonOf, type ReasonCount } from '../contract/row-tally.ts';
 import {
-  cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedSelectSql, WITHHELD, type CheckSettings,
+  cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedFlaggedSql, WITHHELD, type CheckSettings,
 } from '../contract/sql-checks.ts';
-import { hasControlBytes, hasMixedLineEndings, indexRecords, lineOfRow, recordAt, toLfOnly, type RecordIndex } from './csv-lines.ts';
+import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
 import { stageParquetDirect } from './parquet-direct.ts';
 
@@ -39,7 +39,7 @@ export interface FileReport {
 }
 
 export const stagingNames = (table: TableName) => ({
-  raw: `_raw_${table}`, typed: `_new_${table}`, cells: `_cells_${table}`, issues: `_issues_${table}`,
+  raw: `_raw_${table}`, typed: `_new_${table}`, flagged: `_flagged_${table}`, cells: `_cells_${table}`, issues: `_issues_${table}`,
 });
 
 /** The header of a CSV: its first line split on commas, honouring double quotes; BOM and case removed. */
@@ -72,8 +72,8 @@ const REJECT_MESSAGES: Record<string, string> = {
 interface RawIssue { record: number; column: string; message: string; value: string | null }
 
 /** Reads a CSV into `raw` (all contract columns as VARCHAR); returns the records DuckDB could not read. */
-async function stageCsv(db: Database, table: TableSpec, fileName: string, bytes: Uint8Array, header: string[]) {
-  const given = hasMixedLineEndings(bytes) ? toLfOnly(bytes) : bytes;
+async function stageCsv(db: Database, table: TableSpec, fileName: string, bytes: Uint8Array, header: string[], mixedLineEndings: boolean) {
+  const given = mixedLineEndings ? await toLfOnly(bytes) : bytes;
   const { raw } = stagingNames(table.name);
   const engineName = `_upload_${table.name}.csv`;
   await db.registerFile(engineName, given);
@@ -175,8 +175,9 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   for (const issue of checkHeader(table, fileName, header).issues) fileIssues.push(issue);
   if (fileIssues.length > 0) return report(0, 0, [], 0, [], true);
 
+  const scan = format === 'csv' ? await scanBytes(bytes) : { mixedLineEndings: false, controls: true };
   if (format === 'parquet') await stageParquet(db, table, bytes);
-  else ({ index, rejected } = await stageCsv(db, table, fileName, bytes, header));
+  else ({ index, rejected } = await stageCsv(db, table, fileName, bytes, header, scan.mixedLineEndings));
   const [{ n: rowsRead = 0 } = {}] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(names.raw)}`);
   options.onRows?.(rowsRead + rejected.length);
   if (rowsRead + rejected.length === 0) {
@@ -184,12 +185,23 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
     return report(0, 0, [], 0, [], true);
   }
 
-  const controls = format === 'parquet' || await hasControlBytes(bytes);
-  await db.query(`CREATE OR REPLACE TABLE ${ident(names.cells)} AS ${cellIssuesSql(table, names.raw, options.settings, controls)}`);
-  await db.query(`CREATE OR REPLACE TABLE ${ident(names.typed)} AS ${typedSelectSql(table, names.raw)}`);
+  const { controls } = scan;
+  // One pass types every row and flags those that may break a rule; a clean file (no flag, no repeated key) is
+  // done, its text copy dropped at once. Otherwise the full checks run over the text and the typed rows.
+  await db.query(`CREATE OR REPLACE TABLE ${ident(names.typed)} AS ${typedFlaggedSql(table, names.raw, options.settings, options.schools, controls)}`);
+  await db.query(`CREATE OR REPLACE TABLE ${ident(names.flagged)} AS SELECT record FROM ${ident(names.typed)} WHERE _flag`);
+  await db.query(`ALTER TABLE ${ident(names.typed)} DROP COLUMN _flag`);
+  const [{ n: flagged = 0 } = {}] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(names.flagged)}`);
   const [{ n: duplicateKeys = 0 } = {}] = await db.query<{ n: number }>(duplicateKeysSql(table, names.typed));
+  if (flagged === 0 && duplicateKeys === 0 && rejected.length === 0) {
+    await db.query(`DROP TABLE ${ident(names.raw)}`);
+    return report(rowsRead, 0, [], 0, [], false);
+  }
+  // Only the flagged rows get the full cell checks (and, unless a key repeats, the row rules): the others pass.
+  await db.query(`CREATE OR REPLACE TABLE ${ident(names.cells)} AS ${cellIssuesSql(table, names.raw, options.settings, controls, names.flagged)}`);
+  await db.query(`DROP TABLE ${ident(names.raw)}`);
   await db.query(`CREATE OR REPLACE TABLE ${ident(names.issues)} AS SELECT * FROM ${ident(names.cells)} UNION ALL `
-    + `${rowIssuesSql(table, names.typed, names.cells, options.schools, duplicateKeys > 0)}`);
+    + `${rowIssuesSql(table, names.typed, names.cells, options.schools, duplicateKeys > 0, duplicateKeys > 0 ? undefined : names.flagged)}`);
   const [summary] = await db.query<{ n: number; records: number }>(`SELECT count(*) AS n, count(DISTINCT record) AS records FROM ${ident(names.issues)}`);
   const issueCount = (summary?.n ?? 0) + rejected.length;
   if (issueCount === 0) return report(rowsRead, 0, [], 0, [], false);

@@ -5,8 +5,9 @@
 //      product's one load path (DuckDB-wasm, every contract check); the seconds each prints exclude start-up;
 //   3. validate, report and to-parquet on the 1M-row set, and report on the Parquet it wrote, each on native DuckDB
 //      and on DuckDB-wasm side by side; then report at 10M rows (tests/bench/cli-engines.ts);
-//   4. if dist/ exists: the app's upload of the 1M-row set in headless Chromium (time, longest task, heap, RSS),
-//      and filter changes on Equity and Demand, on the sample and the 1M set (tests/bench/filter-change.mjs);
+//   4. if dist/ exists: the app's upload of the 1M-row set, then of a 2.35M-row set, in headless Chromium (time,
+//      longest task, heap, RSS), and filter changes on Equity and Demand, on the sample and the 1M set
+//      (tests/bench/filter-change.mjs);
 //   5. report on the sample on both engines (instantiate, load, every figure);
 //   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
 //      (../shared/startup-floor/measure.sh, when present beside this checkout).
@@ -33,6 +34,11 @@ try {
   cliEngines(work, big, referrals, plainRead);
   if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium')) {
     timed('app upload of the 1M set (headless Chromium)', 'node', ['tests/bench/browser-load.mjs', big]);
+    // The issue's memory target is set at 2.35M referrals (470,000 a year over the generator's five years).
+    const huge = join(work, 'huge');
+    timed('generate 2,350,000 referrals', TSX, ['pipelines/cli.ts', 'generate', '--seed', '3', '--out', huge, '--referrals-per-year', '470000']);
+    timed('app upload of the 2.35M set (headless Chromium)', 'node', ['tests/bench/browser-load.mjs', huge]);
+    rmSync(huge, { recursive: true, force: true });
     // Filter changes (issue 14): this build, beside BENCH_BASELINE_DIST (another build's dist/, e.g. the commit
     // before a change) when given, interleaved in one run; on the sample, then on the 1M set.
     const dists = ['--dist', join(ROOT, 'dist'), ...(process.env.BENCH_BASELINE_DIST ? ['--dist', process.env.BENCH_BASELINE_DIST] : [])];
