@@ -11,14 +11,14 @@ import { App } from './App.tsx';
 import { DataSession } from './data-session.ts';
 import { DatabaseProvider } from './database-context.tsx';
 import { createQueryClient } from './query-client.ts';
-import { fetchSampleFiles } from './sample-data.ts';
+import { fetchSampleFiles, fetchSampleSnapshot } from './sample-data.ts';
 import { DEVICE_STORE } from './stored-data.ts';
 import { parseUrlState } from './url-state.ts';
 import { preloadView } from './views.ts';
 
 export function startApp(root: HTMLElement, started: StartedWorker): void {
   const session = new DataSession(enrichSql, DEVICE_STORE);
-  void session.start(openBrowserDatabase(session.reportEngineProgress, started), fetchSampleFiles);
+  void session.start(openBrowserDatabase(session.reportEngineProgress, started), { files: fetchSampleFiles, snapshot: fetchSampleSnapshot });
   preloadView(parseUrlState(window.location.search).view);
   createRoot(root).render(
     <StrictMode>

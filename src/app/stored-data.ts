@@ -1,10 +1,14 @@
 // The user's own data kept on their device for their next visit, in the browser's origin-private file system
 // (OPFS: storage only this site can read, never sent anywhere). What is kept is the files exactly as loaded (only
-// after every one passed the contract check) and a small manifest: when they were loaded, their names and sizes, and
-// the date floor they were checked against. On return the session loads them through the same load path as an
-// upload (src/app/data-session.ts), so they are checked again against today's contract. The sample is never kept.
+// after every one passed the contract check), a snapshot of the checked tables (src/app/data-snapshot.ts) and a
+// small manifest: when they were loaded, their names and sizes, the date floor they were checked against. On return
+// the session opens the snapshot, or, if it was made under another data contract, loads the files again through
+// the checks (src/app/data-session.ts). The sample is never kept.
 // The manifest is written last and read first: a half-written set (the tab closed mid-way) has no manifest and is
 // ignored. No React here.
+
+import { TABLE_NAMES } from '../contract/index.ts';
+import { snapshotFile, snapshotProblem, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
 
 /** The folder in OPFS that holds the kept files and manifest.json. */
 export const STORED_DIR = 'tee-own-data';
@@ -23,11 +27,15 @@ export interface StoredManifest {
   readonly files: readonly StoredFile[];
   /** The plausibility date floor they were checked against (yyyy-mm-dd). */
   readonly dateFloor: string;
+  /** The snapshot kept beside the files (its tables are in snapshotFile(table)). */
+  readonly snapshot?: SnapshotManifest;
 }
 
 export interface StoredData {
   readonly manifest: StoredManifest;
   readonly files: Record<string, Uint8Array>;
+  /** The snapshot, when one was kept and this version can open it. */
+  readonly snapshot?: Snapshot;
 }
 
 /** Why the files cannot be kept on this device, or null when they can. */
@@ -85,15 +93,17 @@ export async function storageSupport(): Promise<StorageSupport> {
 }
 
 /** Keeps the files (replacing any kept before) and returns the manifest written. Rejects when they cannot be kept. */
-export async function saveStoredData(files: Record<string, Uint8Array>, dateFloor: string, now = new Date()): Promise<StoredManifest> {
+export async function saveStoredData(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, now = new Date()): Promise<StoredManifest> {
   await forgetStoredData();
   const dir = await folder(true);
   if (!dir) throw new Error('the folder for your data could not be made');
   const names = Object.keys(files).sort();
   for (const [index, name] of names.entries()) await writeFile(dir, slot(index), files[name] ?? new Uint8Array());
+  if (snapshot) for (const table of TABLE_NAMES) await writeFile(dir, snapshotFile(table), snapshot.tables[table]);
   const manifest: StoredManifest = {
     format: FORMAT, loadedAt: now.toISOString(), dateFloor,
     files: names.map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
+    ...(snapshot ? { snapshot: snapshot.manifest } : {}),
   };
   await writeFile(dir, MANIFEST, JSON.stringify(manifest));
   return manifest;
@@ -121,7 +131,14 @@ export async function readStoredData(): Promise<StoredData | null> {
     if (bytes.byteLength !== file.bytes) throw new Error(`${file.name} is not the size it was when it was kept`);
     return [file.name, bytes] as const;
   }));
-  return { manifest, files: Object.fromEntries(entries) };
+  const readBytes = async (name: string) => new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
+  let snapshot: Snapshot | undefined;
+  if (manifest.snapshot && !snapshotProblem(manifest.snapshot)) {
+    // A snapshot that cannot be read is only slower: the files are loaded through the checks instead.
+    const tables = await Promise.all(TABLE_NAMES.map(async (table) => [table, await readBytes(snapshotFile(table))] as const)).catch(() => null);
+    if (tables) snapshot = { manifest: manifest.snapshot, tables: Object.fromEntries(tables) as Snapshot['tables'] };
+  }
+  return { manifest, files: Object.fromEntries(entries), ...(snapshot ? { snapshot } : {}) };
 }
 
 /** Deletes everything kept. Resolves when nothing is kept (also when there was nothing, or no OPFS at all). */
@@ -148,6 +165,6 @@ export function formatLoadedAt(iso: string): string {
 export const DEVICE_STORE = {
   support: storageSupport,
   read: readStoredData,
-  save: (files: Record<string, Uint8Array>, dateFloor: string) => saveStoredData(files, dateFloor),
+  save: (files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot) => saveStoredData(files, dateFloor, snapshot),
   forget: forgetStoredData,
 };

@@ -3,15 +3,20 @@
 // fetching it; kept files that no longer pass fall back to the sample and say why; a load keeps its files (or not,
 // when the user says so or the browser cannot); forgetting deletes them and goes back to the sample. The browser
 // side (OPFS itself) is the e2e case "data: your files are kept in this browser".
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataSession, type DataStore, type ReadyData } from '../../src/app/data-session.ts';
+import type { Snapshot } from '../../src/app/data-snapshot.ts';
 import type { StoredData, StoredManifest } from '../../src/app/stored-data.ts';
 import { ContractRefusal } from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import { cleanSet, type FileSet } from './load-corpus.ts';
 
 const enrichSql = readFileSync('src/db/enrich.sql', 'utf8');
+// DuckDB-wasm under Node writes snapshot exports to disk: into a folder of this test's own.
+const scratch = `${mkdtempSync(join(tmpdir(), 'tee-keeping-test-'))}/`;
 const encode = (files: FileSet) => Object.fromEntries(Object.entries(files).map(([n, t]) => [n, new TextEncoder().encode(t)]));
 const dataRows = (text: string) => text.split(/\r?\n/).slice(1).filter((l) => l.trim() !== '').length;
 
@@ -35,12 +40,13 @@ class MemoryStore implements DataStore {
     this.calls.push('read');
     return Promise.resolve(this.kept);
   }
-  save(files: Record<string, Uint8Array>, dateFloor: string) {
+  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot) {
     this.calls.push('save');
     if (this.options.saveFails) return Promise.reject(new Error('the disk is full'));
     const manifest: StoredManifest = { format: 1, loadedAt: '2026-01-02T03:04:05.000Z', dateFloor,
-      files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })) };
-    this.kept = { manifest, files: { ...files } };
+      files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
+      ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
+    this.kept = { manifest, files: { ...files }, ...(snapshot ? { snapshot } : {}) };
     return Promise.resolve(manifest);
   }
   forget() {
@@ -63,7 +69,7 @@ async function referralRows(session: DataSession): Promise<number> {
 
 async function started(store: DataStore) {
   let sampleFetches = 0;
-  const session = new DataSession(enrichSql, store);
+  const session = new DataSession(enrichSql, store, scratch);
   await session.start(openNodeDatabase(), () => {
     sampleFetches += 1;
     return Promise.resolve(encode(cleanSet()));
@@ -94,7 +100,7 @@ describe('DataSession keeps the user\'s files on the device', () => {
     expect(await referralRows(session)).toBe(4);
   });
 
-  it('reopens kept files with the date floor they were checked against', async () => {
+  it('reopens kept files (without a snapshot) with the date floor they were checked against', async () => {
     const store = new MemoryStore();
     await store.save(encode(fewerReferrals(4)), '2030-01-01');
     const { session } = await started(store);
@@ -114,6 +120,17 @@ describe('DataSession keeps the user\'s files on the device', () => {
     expect(data.dateFloor).toBe('2001-02-03');
     expect(store.kept?.files['referrals.csv']).toEqual(files['referrals.csv']);
     expect(await referralRows(session)).toBe(3);
+    // A snapshot of the checked tables is kept beside the files: the next visit opens it, not the files.
+    expect(store.kept?.snapshot?.manifest.loaded.rowCounts.referrals).toBe(3);
+    const { files: keptFiles, ...rest } = store.kept as StoredData;
+    let filesRead = 0;
+    store.kept = { ...rest, get files() { filesRead += 1; return keptFiles; } };
+    const next = await started(store);
+    expect(ready(next.session).keeping).toMatchObject({ kind: 'kept', reopened: true });
+    expect(await referralRows(next.session)).toBe(3);
+    expect(filesRead).toBe(0);
+    expect(next.sampleFetches()).toBe(0);
+    store.kept = { ...rest, files: keptFiles };
     const back = await session.forgetKeptData();
     expect(store.kept).toBeNull();
     expect(back.source).toBe('sample');

@@ -1,7 +1,7 @@
 // End-to-end cases for returning users (imported by tests/e2e/run.mjs): the user's files, once loaded, are kept in
 // this browser's origin-private file system (OPFS) and open again on reload without choosing them, with the day they
 // were loaded and their names; "Forget this data" deletes them and the sample comes back, also after a reload.
-// Unticking "Keep my files" keeps nothing; a browser without OPFS says so and holds the files in the tab. Also the
+// The snapshot of the checked tables is kept beside the files. Unticking "Keep my files" keeps nothing; a browser without OPFS says so and holds the files in the tab. Also the
 // Data view's own state: chosen files survive leaving the view, and the date floor setting reaches the checks.
 // Expected figures come from the sample files themselves, not from the app.
 import { existsSync, readFileSync } from 'node:fs';
@@ -71,8 +71,13 @@ export const CASES = [
     const names = kept.manifest.files.map((f) => f.name).join(',');
     check(names === NAMES.join(','), `kept files ${names}`);
     for (const f of kept.manifest.files) check(f.bytes === Buffer.byteLength(texts[f.name]), `${f.name} kept as ${f.bytes} bytes`);
-    check(Object.values(kept.sizes).sort((a, b) => a - b).join() === NAMES.map((n) => Buffer.byteLength(texts[n])).sort((a, b) => a - b).join(),
+    const fileSizes = Object.entries(kept.sizes).filter(([name]) => name.startsWith('file-')).map(([, size]) => size);
+    check(fileSizes.sort((a, b) => a - b).join() === NAMES.map((n) => Buffer.byteLength(texts[n])).sort((a, b) => a - b).join(),
       `kept file sizes ${JSON.stringify(kept.sizes)}`);
+    // Beside the files, the snapshot of the checked tables that the next visit opens without checking again.
+    const tables = ['schools', 'referrals', 'provision', 'workforce'];
+    check(tables.every((t) => kept.sizes[`tee-snapshot-${t}.csv`] > 0) && kept.manifest.snapshot?.loaded.rowCounts.referrals === dataRows(texts['referrals.csv']),
+      `no snapshot kept: ${JSON.stringify(kept.sizes)}`);
     const loadedAt = Date.parse(kept.manifest.loadedAt);
     check(loadedAt >= before - 1000 && loadedAt <= after + 1000, `kept as loaded at ${kept.manifest.loadedAt}`);
 
