@@ -123,7 +123,7 @@ export class DataSession {
     const run = kept.then((found) => {
       if (found instanceof Error) return sampleLoad(found.message);
       if (!found) return sampleLoad();
-      const input: DataInput = { fileNames: found.manifest.files.map((f) => f.name), snapshot: found.snapshot, files: () => Promise.resolve(found.files) };
+      const input: DataInput = { fileNames: found.manifest.files.map((f) => f.name), snapshot: found.snapshot, files: found.readFiles };
       return this.load(Promise.resolve(input), { kind: 'kept', manifest: found.manifest, reopened: true }, { dateFloor: found.manifest.dateFloor })
         .catch((error: unknown) => sampleLoad(error instanceof Error ? error.message : String(error)));
     });

@@ -33,7 +33,8 @@ export interface StoredManifest {
 
 export interface StoredData {
   readonly manifest: StoredManifest;
-  readonly files: Record<string, Uint8Array>;
+  /** Reads the kept files (only needed when the snapshot cannot be opened). */
+  readonly readFiles: () => Promise<Record<string, Uint8Array>>;
   /** The snapshot, when one was kept and this version can open it. */
   readonly snapshot?: Snapshot;
 }
@@ -126,11 +127,11 @@ export async function readStoredData(): Promise<StoredData | null> {
   }
   const manifest: unknown = JSON.parse(text);
   if (!isManifest(manifest)) throw new Error('the note of what was kept is not one this version of the tool can read');
-  const entries = await Promise.all(manifest.files.map(async (file, index) => {
+  const readFiles = async () => Object.fromEntries(await Promise.all(manifest.files.map(async (file, index) => {
     const bytes = new Uint8Array(await (await (await dir.getFileHandle(slot(index))).getFile()).arrayBuffer());
     if (bytes.byteLength !== file.bytes) throw new Error(`${file.name} is not the size it was when it was kept`);
     return [file.name, bytes] as const;
-  }));
+  })));
   const readBytes = async (name: string) => new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
   let snapshot: Snapshot | undefined;
   if (manifest.snapshot && !snapshotProblem(manifest.snapshot)) {
@@ -138,7 +139,7 @@ export async function readStoredData(): Promise<StoredData | null> {
     const tables = await Promise.all(TABLE_NAMES.map(async (table) => [table, await readBytes(snapshotFile(table))] as const)).catch(() => null);
     if (tables) snapshot = { manifest: manifest.snapshot, tables: Object.fromEntries(tables) as Snapshot['tables'] };
   }
-  return { manifest, files: Object.fromEntries(entries), ...(snapshot ? { snapshot } : {}) };
+  return { manifest, readFiles, ...(snapshot ? { snapshot } : {}) };
 }
 
 /** Deletes everything kept. Resolves when nothing is kept (also when there was nothing, or no OPFS at all). */

@@ -2,9 +2,8 @@
 // beside the app on the sample and the bare-page floor (../shared/startup-floor: duckdb-wasm answers SELECT 42 and
 // react-vega draws it), cold (a fresh browser context each run), interleaved run by run so the ratios hold on a noisy
 // machine. The "own" files are the sample's files, so the returning page does the same work on the same rows.
-// Each returning run first writes the files into that context's OPFS as the app keeps them (src/app/stored-data.ts:
-// tee-own-data/file-N.bin in name order, then manifest.json), then opens the app; the run counts only if the page
-// then says "Your data" (the kept files were opened, not the sample). Usage:
+// Each returning run first writes the kept files into that context's OPFS (see seed()), then opens the app; the run
+// counts only if the page then says "Your data" (the kept files were opened, not the sample). Usage:
 //   node tests/bench/returning-user.mjs RUNS APP_DIST FLOOR_DIST     (needs /usr/bin/chromium)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +12,11 @@ import { serveStatic } from '../e2e/static-server.mjs';
 const [runsArg = '5', appDist = 'dist', floorDist = '/tmp/startup-floor/dist'] = process.argv.slice(2);
 const CHART = process.env.CHART_SELECTOR || '.vega-embed svg g[class^="mark-"] path, .vega-embed canvas';
 const sampleDir = join(appDist, 'sample-data');
-const names = readdirSync(sampleDir).filter((n) => n.endsWith('.csv')).sort();
+const names = readdirSync(sampleDir).filter((n) => n.endsWith('.csv') && !n.startsWith('tee-snapshot-')).sort();
 const texts = names.map((n) => readFileSync(join(sampleDir, n), 'utf8'));
+const snapshotManifest = JSON.parse(readFileSync(join(sampleDir, 'snapshot.json'), 'utf8'));
+const snapshotTables = Object.fromEntries(readdirSync(sampleDir).filter((n) => n.startsWith('tee-snapshot-'))
+  .map((n) => [n, readFileSync(join(sampleDir, n), 'utf8')]));
 
 const { chromium } = await import('playwright-core');
 const app = await serveStatic(appDist);
@@ -22,21 +24,25 @@ const floor = await serveStatic(floorDist);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 
 async function seed(page, base) {
-  // Any page of the app's origin reaches its OPFS; a missing one (the server's 404) loads no app code.
+  // Written straight into this context's OPFS from a page of the app's origin that runs no app code (the server's
+  // 404), laid out as src/app/stored-data.ts keeps a load: the files as file-N.bin in name order, the snapshot's
+  // tables, then manifest.json. The "own" files are the sample's, so their snapshot is the one the build made of the
+  // sample by the same load path. The context has never opened the app: the timed visit is as cold as the others.
   await page.goto(`${base}no-such-page`);
-  await page.evaluate(async ({ names, texts }) => {
+  await page.evaluate(async ({ names, texts, snapshotManifest, snapshotTables }) => {
     const root = await navigator.storage.getDirectory();
     const dir = await root.getDirectoryHandle('tee-own-data', { create: true });
-    const write = async (name, text) => {
+    const write = async (name, data) => {
       const w = await (await dir.getFileHandle(name, { create: true })).createWritable();
-      await w.write(text);
+      await w.write(data);
       await w.close();
     };
     const encoded = texts.map((t) => new TextEncoder().encode(t));
     for (const [i, bytes] of encoded.entries()) await write(`file-${i}.bin`, bytes);
+    for (const [name, text] of Object.entries(snapshotTables)) await write(name, text);
     await write('manifest.json', JSON.stringify({ format: 1, loadedAt: new Date().toISOString(), dateFloor: '2000-01-01',
-      files: names.map((name, i) => ({ name, bytes: encoded[i].byteLength })) }));
-  }, { names, texts });
+      files: names.map((name, i) => ({ name, bytes: encoded[i].byteLength })), snapshot: snapshotManifest }));
+  }, { names, texts, snapshotManifest, snapshotTables });
 }
 
 async function firstChart(url, { returning = false } = {}) {

@@ -46,7 +46,7 @@ class MemoryStore implements DataStore {
     const manifest: StoredManifest = { format: 1, loadedAt: '2026-01-02T03:04:05.000Z', dateFloor,
       files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
       ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
-    this.kept = { manifest, files: { ...files }, ...(snapshot ? { snapshot } : {}) };
+    this.kept = { manifest, readFiles: () => Promise.resolve({ ...files }), ...(snapshot ? { snapshot } : {}) };
     return Promise.resolve(manifest);
   }
   forget() {
@@ -118,19 +118,19 @@ describe('DataSession keeps the user\'s files on the device', () => {
     const data = await session.loadUserFiles(files, { dateFloor: '2001-02-03' });
     expect(data.keeping).toMatchObject({ kind: 'kept', reopened: false, manifest: { dateFloor: '2001-02-03' } });
     expect(data.dateFloor).toBe('2001-02-03');
-    expect(store.kept?.files['referrals.csv']).toEqual(files['referrals.csv']);
+    expect((await store.kept?.readFiles())?.['referrals.csv']).toEqual(files['referrals.csv']);
     expect(await referralRows(session)).toBe(3);
     // A snapshot of the checked tables is kept beside the files: the next visit opens it, not the files.
     expect(store.kept?.snapshot?.manifest.loaded.rowCounts.referrals).toBe(3);
-    const { files: keptFiles, ...rest } = store.kept as StoredData;
+    const { readFiles, ...rest } = store.kept as StoredData;
     let filesRead = 0;
-    store.kept = { ...rest, get files() { filesRead += 1; return keptFiles; } };
+    store.kept = { ...rest, readFiles: () => { filesRead += 1; return readFiles(); } };
     const next = await started(store);
     expect(ready(next.session).keeping).toMatchObject({ kind: 'kept', reopened: true });
     expect(await referralRows(next.session)).toBe(3);
     expect(filesRead).toBe(0);
     expect(next.sampleFetches()).toBe(0);
-    store.kept = { ...rest, files: keptFiles };
+    store.kept = { ...rest, readFiles };
     const back = await session.forgetKeptData();
     expect(store.kept).toBeNull();
     expect(back.source).toBe('sample');
