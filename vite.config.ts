@@ -1,20 +1,54 @@
 // Vite builds a static folder (dist/) that works from any path on any static server, offline: relative base,
 // duckdb-wasm's wasm and worker files as self-hosted assets, and the sample CSVs copied to dist/sample-data/.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { exportSnapshot, snapshotFile, type Snapshot } from './src/app/data-snapshot.ts';
+import { TABLE_NAMES } from './src/contract/index.ts';
+import { loadContractTables } from './src/db/load-tables.ts';
+import { openNodeDatabase } from './src/db/node-duckdb.ts';
 
 // The committed synthetic sample data (sample-data/, made by `npm run pipeline -- generate --seed 1`).
 const SAMPLE_DIR = 'sample-data';
 const SAMPLE_FILE = /\.(csv|parquet)$/i;
 const VIRTUAL_ID = 'virtual:sample-data';
+/** The sample's snapshot (src/app/data-snapshot.ts): its manifest, beside its tables' files in sample-data/. */
+export const SNAPSHOT_MANIFEST = 'snapshot.json';
+
+/**
+ * The snapshot of the sample, made by the one load path (every check) under Node's DuckDB-wasm: the app opens it
+ * at start-up instead of checking the sample's files in every visitor's browser.
+ */
+async function sampleSnapshot(dir: string, names: readonly string[]): Promise<Snapshot> {
+  const db = await openNodeDatabase();
+  // DuckDB-wasm under Node writes its export to disk: in a folder of its own, removed after.
+  const scratch = mkdtempSync(join(tmpdir(), 'tee-sample-snapshot-'));
+  try {
+    const files = Object.fromEntries(names.map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
+    const enrichSql = readFileSync(fileURLToPath(new URL('./src/db/enrich.sql', import.meta.url)), 'utf8');
+    return await exportSnapshot(db, await loadContractTables(db, files, { enrichSql }), `${scratch}/`);
+  } finally {
+    await db.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function snapshotAssets(snapshot: Snapshot): Record<string, Uint8Array | string> {
+  return {
+    [SNAPSHOT_MANIFEST]: JSON.stringify(snapshot.manifest),
+    ...Object.fromEntries(TABLE_NAMES.map((table) => [snapshotFile(table), snapshot.tables[table]])),
+  };
+}
 
 function sampleData(root: string): Plugin {
   const abs = resolve(root, SAMPLE_DIR);
   const files = () => (existsSync(abs) ? readdirSync(abs).filter((f) => SAMPLE_FILE.test(f)).sort() : []);
+  const csvs = () => files().filter((f) => f.toLowerCase().endsWith('.csv'));
+  let devSnapshot: Promise<Record<string, Uint8Array | string>> | undefined;
   return {
     name: 'tee-sample-data',
     resolveId: (id) => (id === VIRTUAL_ID ? `\0${VIRTUAL_ID}` : undefined),
@@ -28,14 +62,27 @@ function sampleData(root: string): Plugin {
     configureServer(server) {
       server.middlewares.use('/sample-data/', (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '');
+        if (name === SNAPSHOT_MANIFEST || name.startsWith('tee-snapshot-')) {
+          devSnapshot ??= sampleSnapshot(abs, csvs()).then(snapshotAssets);
+          devSnapshot.then((assets) => {
+            const body = assets[name];
+            if (body === undefined) return next();
+            res.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8');
+            res.end(body);
+          }, next);
+          return;
+        }
         if (!files().includes(name)) return next();
         res.setHeader('Content-Type', name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream');
         res.end(readFileSync(join(abs, name)));
       });
     },
-    generateBundle() {
+    async generateBundle() {
       for (const name of files()) {
         this.emitFile({ type: 'asset', fileName: `sample-data/${name}`, source: readFileSync(join(abs, name)) });
+      }
+      for (const [name, source] of Object.entries(snapshotAssets(await sampleSnapshot(abs, csvs())))) {
+        this.emitFile({ type: 'asset', fileName: `sample-data/${name}`, source });
       }
     },
   };

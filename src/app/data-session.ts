@@ -2,12 +2,59 @@
 // before React mounts (src/app/start-app.tsx), so the engine download overlaps everything else. No React here:
 // the provider in database-context.tsx only subscribes. Marks tee:engine-ready, tee:files-ready and
 // tee:data-ready (performance.mark) time the start-up for benchmarks.
+// The user's files, once loaded, are kept on their device (src/app/stored-data.ts, the origin-private file system)
+// unless they choose not to; on return the session opens those through the same load path instead of the sample.
 import type { EngineProgress } from '../db/browser-duckdb.ts';
 import type { Database } from '../db/database.ts';
+import { DEFAULT_DATE_FLOOR } from '../contract/sql-checks.ts';
 import { loadContractTables } from '../db/load-tables.ts';
 import type { LoadProgress, LoadedTables } from '../db/load-tables.ts';
+import { exportSnapshot, openSnapshot, type Snapshot } from './data-snapshot.ts';
+import type { StorageSupport, StoredData, StoredManifest } from './stored-data.ts';
 
 export type DataSource = 'sample' | 'user';
+
+/** Where the data set is kept beyond this tab. */
+export type Keeping =
+  /** The sample (never kept); `reopenProblem` says why the user's kept files could not be opened, if they could not. */
+  | { readonly kind: 'sample'; readonly reopenProblem?: string }
+  /** The user's files, kept on this device; `reopened` when they were opened from there at the start of this visit. */
+  | { readonly kind: 'kept'; readonly manifest: StoredManifest; readonly reopened: boolean }
+  /** The user's files, in this tab only: `reason` is why (their choice, or the browser cannot keep files). */
+  | { readonly kind: 'tab-only'; readonly reason: 'chosen' | 'unavailable' | 'failed'; readonly detail?: string; readonly loadedAt: string };
+
+/** What a load is given: a snapshot to open (if any) and the files, read only when they are needed. */
+interface DataInput {
+  readonly snapshot?: Snapshot | undefined;
+  readonly files: () => Promise<Record<string, Uint8Array>>;
+  /** The file names, when the files themselves may never be read (a snapshot opened). */
+  readonly fileNames?: readonly string[];
+}
+
+/** Keeps a data set just loaded (in `db`) and says where it is kept. */
+type KeepFn = (db: Database, loaded: LoadedTables) => Promise<Keeping>;
+
+/** The sample: its files, and the snapshot made of them at build time (src/app/sample-data.ts). */
+export interface SampleSource {
+  readonly files: () => Promise<Record<string, Uint8Array>>;
+  readonly snapshot?: () => Promise<{ readonly snapshot: Snapshot; readonly fileNames: readonly string[] } | null>;
+}
+
+/** What the session needs of the device's storage (src/app/stored-data.ts; a fake in unit tests). */
+export interface DataStore {
+  support(): Promise<StorageSupport>;
+  read(): Promise<StoredData | null>;
+  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot): Promise<StoredManifest>;
+  forget(): Promise<void>;
+}
+
+export interface UserLoadOptions {
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** No date may be before this day (yyyy-mm-dd); default DEFAULT_DATE_FLOOR. */
+  readonly dateFloor?: string;
+  /** Keep the files on this device for the next visit (default true). */
+  readonly keep?: boolean;
+}
 
 /** A loaded data set. `version` changes on every load: put it in query keys so every query reruns. */
 export interface ReadyData {
@@ -16,6 +63,9 @@ export interface ReadyData {
   readonly source: DataSource;
   readonly fileNames: readonly string[];
   readonly loaded: LoadedTables;
+  readonly keeping: Keeping;
+  /** The plausibility date floor the data was checked against. */
+  readonly dateFloor: string;
 }
 
 export type SessionProgress = EngineProgress | LoadProgress | { readonly stage: 'fetching-sample' };
@@ -32,8 +82,10 @@ export class DataSession {
   private version = 0;
   /** Loads run one after another: each is a transaction on the one connection. */
   private queue: Promise<unknown> = Promise.resolve();
+  private sample: SampleSource = { files: () => Promise.reject(new Error('DataSession.start has not been called')) };
 
-  constructor(private readonly enrichSql: string) {}
+  /** `scratchDir`: under Node only, a folder of one's own (ending in /) where DuckDB-wasm writes snapshot exports. */
+  constructor(private readonly enrichSql: string, private readonly store?: DataStore, private readonly scratchDir = '') {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -56,30 +108,82 @@ export class DataSession {
     if (this.state.status === 'loading') this.setState({ ...this.state, progress });
   };
 
-  /** Starts the session with the engine (already starting) and the sample files (already being fetched). */
-  start(engine: Promise<Database>, sampleFiles: Promise<Record<string, Uint8Array>>): Promise<void> {
-    // Both are awaited later; until then a rejection must not count as unhandled.
+  /**
+   * Starts the session with the engine (already starting): the user's kept data if there is any (and it still
+   * opens), else the sample (fetched only then).
+   */
+  start(engine: Promise<Database>, sample: SampleSource | (() => Promise<Record<string, Uint8Array>>)): Promise<void> {
+    // Awaited later; until then a rejection must not count as unhandled.
     engine.catch(() => undefined);
-    sampleFiles.catch(() => undefined);
     this.engine = engine;
-    return this.load(sampleFiles, 'sample').then(() => undefined, () => undefined);
+    this.sample = typeof sample === 'function' ? { files: sample } : sample;
+    const kept = this.store ? this.store.read().catch((error: unknown) => error instanceof Error ? error : new Error(String(error)))
+      : Promise.resolve(null);
+    const sampleLoad = (reopenProblem?: string) => this.load(this.sampleInput(), { kind: 'sample', ...(reopenProblem ? { reopenProblem } : {}) });
+    const run = kept.then((found) => {
+      if (found instanceof Error) return sampleLoad(found.message);
+      if (!found) return sampleLoad();
+      const input: DataInput = { fileNames: found.manifest.files.map((f) => f.name), snapshot: found.snapshot, files: found.readFiles };
+      return this.load(Promise.resolve(input), { kind: 'kept', manifest: found.manifest, reopened: true }, { dateFloor: found.manifest.dateFloor })
+        .catch((error: unknown) => sampleLoad(error instanceof Error ? error.message : String(error)));
+    });
+    return run.then(() => undefined, () => undefined);
+  }
+
+  /** The sample: its snapshot when there is one (the fast way in), its files otherwise. */
+  private async sampleInput(): Promise<DataInput> {
+    const { files, snapshot } = this.sample;
+    const found = snapshot ? await snapshot().catch(() => null) : null;
+    return found ? { fileNames: found.fileNames, snapshot: found.snapshot, files } : { files };
   }
 
   /**
-   * Replaces the data set with the user's files (keyed by file name). Rejects with the reason when they cannot be
-   * loaded; the previous data set then stays loaded.
+   * Replaces the data set with the user's files (keyed by file name), then keeps them on this device unless
+   * `keep` is false. Rejects with the reason when they cannot be loaded; the previous data set then stays loaded.
    */
-  loadUserFiles(files: Record<string, Uint8Array>, onProgress?: (progress: LoadProgress) => void): Promise<ReadyData> {
-    return this.load(Promise.resolve(files), 'user', onProgress);
+  loadUserFiles(files: Record<string, Uint8Array>, options: UserLoadOptions = {}): Promise<ReadyData> {
+    const loadedAt = new Date().toISOString();
+    const input: DataInput = { files: () => Promise.resolve(files) };
+    return this.load(Promise.resolve(input), async (db, loaded) => {
+      const dateFloor = options.dateFloor ?? DEFAULT_DATE_FLOOR;
+      if (options.keep === false) {
+        await this.store?.forget().catch(() => undefined);
+        return { kind: 'tab-only', reason: 'chosen', loadedAt };
+      }
+      if (!this.store) return { kind: 'tab-only', reason: 'unavailable', loadedAt };
+      const support = await this.store.support();
+      if (!support.ok) return { kind: 'tab-only', reason: 'unavailable', detail: support.reason, loadedAt };
+      try {
+        // The snapshot beside the files makes the next visit open without running the checks again.
+        const snapshot = await exportSnapshot(db, loaded, this.scratchDir);
+        return { kind: 'kept', manifest: await this.store.save(files, dateFloor, snapshot), reopened: false };
+      } catch (error) {
+        // Nothing half-kept may be opened next time.
+        await this.store.forget().catch(() => undefined);
+        return { kind: 'tab-only', reason: 'failed', detail: error instanceof Error ? error.message : String(error), loadedAt };
+      }
+    }, options);
   }
 
-  private load(files: Promise<Record<string, Uint8Array>>, source: DataSource, onProgress?: (progress: LoadProgress) => void): Promise<ReadyData> {
-    const run = this.queue.then(() => this.loadNow(files, source, onProgress));
+  /** Deletes the user's kept files from this device and goes back to the sample data. */
+  async forgetKeptData(): Promise<ReadyData> {
+    await this.store?.forget();
+    return this.load(this.sampleInput(), { kind: 'sample' });
+  }
+
+  /** `keeping` says where the data set is kept, or keeps it (a function run once the data has loaded). */
+  private load(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions = {}): Promise<ReadyData> {
+    // A rejection is handled by the caller (or by the queue below) once the load runs.
+    input.catch(() => undefined);
+    const run = this.queue.then(() => this.loadNow(input, keeping, options));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async loadNow(files: Promise<Record<string, Uint8Array>>, source: DataSource, onProgress?: (progress: LoadProgress) => void): Promise<ReadyData> {
+  private async loadNow(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions): Promise<ReadyData> {
+    const source: DataSource = typeof keeping === 'function' || keeping.kind !== 'sample' ? 'user' : 'sample';
+    const { onProgress } = options;
+    const dateFloor = options.dateFloor ?? DEFAULT_DATE_FLOOR;
     if (!this.engine) throw new Error('DataSession.start has not been called');
     const previous = this.previous();
     const progress = (p: SessionProgress) => this.setState({ status: 'loading', progress: p, previous });
@@ -88,21 +192,36 @@ export class DataSession {
       const db = await this.engine;
       performance.mark('tee:engine-ready');
       if (source === 'sample') progress({ stage: 'fetching-sample' });
-      const bytes = await files;
-      performance.mark('tee:files-ready');
-      const fileNames = Object.keys(bytes).sort();
-      // Every check and the load run as SQL in DuckDB's worker; the page only passes the bytes and reads the outcome.
-      const loaded = await loadContractTables(db, bytes, {
-        enrichSql: this.enrichSql, onProgress: (p) => { progress(p); onProgress?.(p); },
-      });
+      const given = await input;
+      let loaded: LoadedTables | null = null;
+      let fileNames = given.fileNames;
+      if (given.snapshot) {
+        performance.mark('tee:files-ready');
+        progress({ stage: 'deriving-views', done: given.snapshot.manifest.loaded.rowCounts });
+        // Checked when it was made; if it no longer opens (another contract), the files go through the checks.
+        loaded = await openSnapshot(db, given.snapshot, this.enrichSql).catch(() => null);
+      }
+      if (!loaded) {
+        const bytes = await given.files();
+        performance.mark('tee:files-ready');
+        fileNames = Object.keys(bytes).sort();
+        // Every check and the load run as SQL in DuckDB's worker; the page only passes the bytes and reads the outcome.
+        loaded = await loadContractTables(db, bytes, {
+          enrichSql: this.enrichSql, dateFloor, onProgress: (p) => { progress(p); onProgress?.(p); },
+        });
+      }
       performance.mark('tee:data-ready');
+      const kept = typeof keeping === 'function' ? await keeping(db, loaded) : keeping;
       this.version += 1;
-      const data: ReadyData = { db, version: this.version, source, fileNames, loaded };
+      const data: ReadyData = { db, version: this.version, source, fileNames: fileNames ?? [], loaded, keeping: kept, dateFloor };
       this.setState({ status: 'ready', data });
       return data;
     } catch (cause) {
       const error = cause instanceof Error ? cause : new Error(String(cause));
-      this.setState(previous ? { status: 'ready', data: previous } : { status: 'failed', error });
+      // Kept files that no longer open are followed at once by the sample: no failure to show in between.
+      const reopening = typeof keeping !== 'function' && keeping.kind === 'kept' && keeping.reopened;
+      if (previous) this.setState({ status: 'ready', data: previous });
+      else if (!reopening) this.setState({ status: 'failed', error });
       throw error;
     }
   }

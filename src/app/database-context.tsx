@@ -40,7 +40,13 @@ export function useDatabase(): ReadyData {
 /** Replaces the data set with the user's files; rejects (and keeps the old data) when they cannot be loaded. */
 export function useLoadUserFiles(): DataSession['loadUserFiles'] {
   const session = useSession();
-  return (files, onProgress) => session.loadUserFiles(files, onProgress);
+  return (files, options) => session.loadUserFiles(files, options);
+}
+
+/** Deletes the user's files kept on this device and goes back to the sample data. */
+export function useForgetKeptData(): DataSession['forgetKeptData'] {
+  const session = useSession();
+  return () => session.forgetKeptData();
 }
 
 /**

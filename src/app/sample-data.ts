@@ -1,12 +1,28 @@
 // The synthetic sample data shipped with the build (dist/sample-data/, copied by the sampleData plugin in
-// vite.config.ts, which also lists the files in the virtual module below).
+// vite.config.ts, which also lists the files in the virtual module below), and the snapshot the same plugin makes of
+// it at build time with the one load path (src/app/data-snapshot.ts), which the app opens at start-up instead.
 import { SAMPLE_FILES } from 'virtual:sample-data';
+import { TABLE_NAMES } from '../contract/index.ts';
+import { snapshotFile, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
+
+const url = (name: string) => `${import.meta.env.BASE_URL}sample-data/${name}`;
+
+async function fetchBytes(name: string): Promise<Uint8Array> {
+  const response = await fetch(url(name));
+  if (!response.ok) throw new Error(`The sample file ${name} could not be fetched (${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 export async function fetchSampleFiles(): Promise<Record<string, Uint8Array>> {
-  const entries = await Promise.all(SAMPLE_FILES.map(async (name) => {
-    const response = await fetch(`${import.meta.env.BASE_URL}sample-data/${name}`);
-    if (!response.ok) throw new Error(`The sample file ${name} could not be fetched (${response.status})`);
-    return [name, new Uint8Array(await response.arrayBuffer())] as const;
-  }));
+  const entries = await Promise.all(SAMPLE_FILES.map(async (name) => [name, await fetchBytes(name)] as const));
   return Object.fromEntries(entries);
+}
+
+/** The sample's snapshot and its files' names; rejects when it cannot be fetched (the files are loaded instead). */
+export async function fetchSampleSnapshot(): Promise<{ snapshot: Snapshot; fileNames: readonly string[] }> {
+  const [manifest, ...tables] = await Promise.all([
+    fetchBytes('snapshot.json').then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SnapshotManifest),
+    ...TABLE_NAMES.map(async (table) => [table, await fetchBytes(snapshotFile(table))] as const),
+  ]);
+  return { snapshot: { manifest, tables: Object.fromEntries(tables) as Snapshot['tables'] }, fileNames: [...SAMPLE_FILES] };
 }

@@ -1,5 +1,6 @@
 // Starts everything the page needs, in order of how long it takes: the engine (in the worker the entry already
-// started) and the sample-data fetch first, then the first view's code, then React.
+// started) and the data (the user's files kept on this device, else the sample) first, then the first view's code,
+// then React.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -10,13 +11,14 @@ import { App } from './App.tsx';
 import { DataSession } from './data-session.ts';
 import { DatabaseProvider } from './database-context.tsx';
 import { createQueryClient } from './query-client.ts';
-import { fetchSampleFiles } from './sample-data.ts';
+import { fetchSampleFiles, fetchSampleSnapshot } from './sample-data.ts';
+import { DEVICE_STORE } from './stored-data.ts';
 import { parseUrlState } from './url-state.ts';
 import { preloadView } from './views.ts';
 
 export function startApp(root: HTMLElement, started: StartedWorker): void {
-  const session = new DataSession(enrichSql);
-  void session.start(openBrowserDatabase(session.reportEngineProgress, started), fetchSampleFiles());
+  const session = new DataSession(enrichSql, DEVICE_STORE);
+  void session.start(openBrowserDatabase(session.reportEngineProgress, started), { files: fetchSampleFiles, snapshot: fetchSampleSnapshot });
   preloadView(parseUrlState(window.location.search).view);
   createRoot(root).render(
     <StrictMode>

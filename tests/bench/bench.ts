@@ -10,7 +10,8 @@
 //      (tests/bench/filter-change.mjs);
 //   5. report on the sample on both engines (instantiate, load, every figure);
 //   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
-//      (../shared/startup-floor/measure.sh, when present beside this checkout).
+//      (../shared/startup-floor/measure.sh, when present beside this checkout), then the same for a returning user
+//      whose own files reopen from the browser's OPFS (tests/bench/returning-user.mjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,10 @@ try {
     console.log('first chart, app vs bare page (5 cold runs each, interleaved):');
     const run = spawnSync('bash', [floor, join(ROOT, 'dist'), '5'], { cwd: ROOT, encoding: 'utf8' });
     console.log(run.stdout.trim() || run.stderr.trim());
+    // The floor page measure.sh built under /tmp; the returning user's own files (the sample's) reopen from OPFS.
+    console.log('first chart, returning user vs sample vs bare page (5 cold runs each, interleaved):');
+    const back = spawnSync('node', ['tests/bench/returning-user.mjs', '5', join(ROOT, 'dist'), '/tmp/startup-floor/dist'], { cwd: ROOT, encoding: 'utf8' });
+    console.log(back.stdout.trim() || back.stderr.trim());
   } else {
     console.log('first chart: skipped (needs `npm run build`, /usr/bin/chromium and ../shared/startup-floor)');
   }

@@ -27,7 +27,7 @@ function writeSet(name: string, files: FileSet): string {
 let session: DataSession;
 beforeAll(async () => {
   session = new DataSession(enrichSql);
-  await session.start(openNodeDatabase(), Promise.resolve(encode(cleanSet())));
+  await session.start(openNodeDatabase(), () => Promise.resolve(encode(cleanSet())));
 });
 
 async function referralsInUse(): Promise<number> {

@@ -31,9 +31,13 @@ export function Footer() {
             <p>Nothing leaves your device. Files you load are read and analysed inside this browser tab, with an
               in-browser database; they are never uploaded, and the page is not allowed to send data anywhere (its
               security policy blocks it). There are no cookies, analytics or trackers.</p>
-            <p>What is kept where: your files stay in this tab&apos;s memory and are forgotten when you close it. The
-              filters you choose are in the page address, so a link you share carries the filters but no data.
-              Downloads are saved only where your browser saves files.</p>
+            <p>What is kept where: files you load are checked in this browser, then saved on this device only, in this
+              browser&apos;s private storage for this tool (not a folder you can see, and never sent anywhere), so they open
+              again when you come back. They stay until you choose &ldquo;Forget this data&rdquo; on the Data page, clear this
+              site&apos;s data in your browser, or untick &ldquo;Keep my files in this browser for next time&rdquo; when loading.
+              The disclosure setting (shareable or exact figures) is never kept. The filters you choose are in the page
+              address, so a link you share carries the filters but no data. Downloads are saved only where your browser
+              saves files.</p>
           </div>
         </details>
         <p className="app-footer__line">

@@ -80,7 +80,7 @@ export const CASES = [
     check(panelText.includes(`referrals: ${dataRows(texts['referrals.csv']).toLocaleString('en-GB')} rows`), `panel says ${panelText}`);
     check(await page.getByText('Your data', { exact: true }).isVisible(), 'no "Your data" banner');
     check(!(await page.getByText('Sample data — synthetic').isVisible()), 'sample banner still shown');
-    check(await page.getByRole('button', { name: 'Go back to the sample data' }).isVisible(), 'no way back to the sample data');
+    check(await page.getByRole('button', { name: 'Forget this data' }).isVisible(), 'no way to forget the data and go back to the sample');
     await shot('data-loaded.png');
     // The renamed school is what My setting now lists (navigating inside the page keeps the loaded data).
     await tab(page, 'My setting').click();

@@ -16,6 +16,8 @@ export interface UploadFormProps {
   readonly error: string | null;
   /** The progress area (a live region), rendered under the button. */
   readonly status: ReactNode;
+  /** The load's settings, rendered above the button. */
+  readonly settings?: ReactNode;
 }
 
 const ACCEPT = '.csv,.parquet,text/csv';
@@ -60,7 +62,7 @@ function ChosenFiles({ chosen, onRemove, disabled }: { chosen: readonly File[]; 
   );
 }
 
-export function UploadForm({ chosen, onChange, onSubmit, busy, error, status }: UploadFormProps) {
+export function UploadForm({ chosen, onChange, onSubmit, busy, error, status, settings }: UploadFormProps) {
   const [dragging, setDragging] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const add = (files: readonly File[]) => {
@@ -101,7 +103,8 @@ export function UploadForm({ chosen, onChange, onSubmit, busy, error, status }: 
       <h2 className="govuk-heading-m" id="data-upload-title">Load your own files</h2>
       <div className="govuk-inset-text data-privacy">
         <p><strong>Nothing is uploaded.</strong> Your files are read and checked in this browser only. They are never sent
-          to a server or anyone else, and they are cleared when you close or reload the page.</p>
+          to a server or anyone else. Unless you untick &ldquo;Keep my files in this browser for next time&rdquo;, they
+          are saved in this browser&apos;s private storage on this device until you choose &ldquo;Forget this data&rdquo;.</p>
       </div>
       <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
         <div className={`data-drop-zone${dragging ? ' data-drop-zone--over' : ''}`}
@@ -122,6 +125,7 @@ export function UploadForm({ chosen, onChange, onSubmit, busy, error, status }: 
         <p className="govuk-visually-hidden" role="status">{announcement}</p>
       </div>
       <ChosenFiles chosen={chosen} onRemove={remove} disabled={busy} />
+      {settings}
       <button type="submit" className="govuk-button" disabled={busy}>Check and load files</button>
       {status}
     </form>

@@ -20,11 +20,19 @@ async function readChosen(files: readonly File[]): Promise<ChosenFile[]> {
   return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
 }
 
+export interface CheckRequest {
+  readonly files: readonly File[];
+  /** The earliest plausible date (yyyy-mm-dd). */
+  readonly dateFloor: string;
+  /** Keep the files on this device for the next visit. */
+  readonly keep: boolean;
+}
+
 export function useCheckAndLoad() {
   const loadUserFiles = useLoadUserFiles();
   const [phase, setPhase] = useState<CheckPhase | null>(null);
   const mutation = useMutation({
-    mutationFn: async (files: readonly File[]): Promise<CheckOutcome> => {
+    mutationFn: async ({ files, dateFloor, keep }: CheckRequest): Promise<CheckOutcome> => {
       try {
         setPhase({ stage: 'reading' });
         const chosen = await readChosen(files);
@@ -37,7 +45,9 @@ export function useCheckAndLoad() {
           return checkedMs;
         };
         try {
-          const data = await loadUserFiles(filesByName(chosen), (progress) => setPhase({ stage: 'checking', progress, fileCount: chosen.length }));
+          const data = await loadUserFiles(filesByName(chosen), {
+            dateFloor, keep, onProgress: (progress) => setPhase({ stage: 'checking', progress, fileCount: chosen.length }),
+          });
           return { kind: 'loaded', result: data.loaded.report, checkedMs: measure(), data };
         } catch (error) {
           const result = refusalReport(error);

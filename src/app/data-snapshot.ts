@@ -1,0 +1,120 @@
+// A snapshot of a data set that has passed every check: the four contract tables exactly as loaded (DuckDB's own
+// CSV export with each column's type, which reads back value for value) and the load's outcome. Opening one skips
+// the checks (they passed when it was made) and rebuilds the derived tables with enrich.sql, as a load does, so it
+// is several times faster than loading the files again. Made by the one load path: for the sample at build time
+// (vite.config.ts runs loadContractTables under Node and exports it), for the user's files right after they load
+// (kept on their device beside the files, src/app/stored-data.ts). A snapshot made under another version of the data
+// contract is refused (SnapshotMismatch): the caller loads the files through the checks instead. Uses only the
+// Database interface, so it runs in the browser's worker and under Node alike.
+import { TABLES, TABLE_NAMES, type TableName } from '../contract/index.ts';
+import { ident } from '../contract/sql-checks.ts';
+import type { Database } from '../db/database.ts';
+import { sqlStatements, type LoadedTables } from '../db/load-tables.ts';
+
+const FORMAT = 1;
+
+export interface SnapshotColumn {
+  readonly name: string;
+  /** DuckDB's type name, e.g. VARCHAR, DATE, INTEGER. */
+  readonly type: string;
+}
+
+export interface SnapshotManifest {
+  readonly format: typeof FORMAT;
+  /** The data contract the tables were checked against (contractKey()). */
+  readonly contract: string;
+  readonly columns: Record<TableName, readonly SnapshotColumn[]>;
+  /** What the load found (row counts, absent tables, the clean report). */
+  readonly loaded: LoadedTables;
+}
+
+export interface Snapshot {
+  readonly manifest: SnapshotManifest;
+  /** Each table as CSV bytes (with a header line). */
+  readonly tables: Record<TableName, Uint8Array>;
+}
+
+/** A snapshot made under another data contract (or broken): load the files through the checks instead. */
+export class SnapshotMismatch extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotMismatch';
+  }
+}
+
+/** The data contract's columns and rules (not their descriptions), as one string: a snapshot opens only under the same. */
+export function contractKey(): string {
+  return JSON.stringify(TABLE_NAMES.map((name) => [name, TABLES[name].columns.map(({ description: _d, ...rule }) => rule)]));
+}
+
+/** The file name of a table in a snapshot (in DuckDB's file system while it is made or opened, and in OPFS). */
+export const snapshotFile = (table: TableName) => `tee-snapshot-${table}.csv`;
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+let made = 0;
+/** A name no other export or open uses, in this database or (under Node, where DuckDB-wasm writes to disk) another. */
+const scratchName = (table: TableName, dir: string) => `${dir}tee-scratch-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++made}-${table}.csv`;
+
+/**
+ * The snapshot of the data set loaded now (call right after loadContractTables, with its outcome). Under Node, pass a
+ * folder of one's own (ending in /) for `scratchDir`: DuckDB-wasm's Node build writes the export there on disk.
+ */
+export async function exportSnapshot(db: Database, loaded: LoadedTables, scratchDir = ''): Promise<Snapshot> {
+  const columns = {} as Record<TableName, SnapshotColumn[]>;
+  const tables = {} as Record<TableName, Uint8Array>;
+  for (const table of TABLE_NAMES) {
+    const described = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(table)}`);
+    columns[table] = described.map((c) => ({ name: c.column_name, type: c.column_type }));
+    const file = scratchName(table, scratchDir);
+    await db.query(`COPY ${ident(table)} TO ${sqlString(file)} (FORMAT CSV, HEADER)`);
+    try {
+      tables[table] = await db.copyFileToBuffer(file);
+    } finally {
+      await db.dropFile(file).catch(() => undefined);
+    }
+  }
+  return { manifest: { format: FORMAT, contract: contractKey(), columns, loaded }, tables };
+}
+
+/** Whether `value` is a snapshot manifest this version can open (the same contract). */
+export function snapshotProblem(manifest: unknown): string | null {
+  const m = manifest as Partial<SnapshotManifest> | null;
+  if (!m || m.format !== FORMAT || !m.columns || !m.loaded) return 'it is not a snapshot this version can read';
+  if (m.contract !== contractKey()) return 'it was checked against another version of the data contract';
+  return null;
+}
+
+/**
+ * Replaces the tables in use with the snapshot's and rebuilds the derived tables, in one transaction; returns the
+ * load's outcome as it was when the snapshot was made. On any failure nothing changes and it throws.
+ */
+export async function openSnapshot(db: Database, snapshot: Snapshot, enrichSql: string): Promise<LoadedTables> {
+  const problem = snapshotProblem(snapshot.manifest);
+  if (problem) throw new SnapshotMismatch(`The saved copy could not be opened: ${problem}`);
+  const { columns } = snapshot.manifest;
+  const files = Object.fromEntries(TABLE_NAMES.map((table) => [table, scratchName(table, '')])) as Record<TableName, string>;
+  for (const table of TABLE_NAMES) {
+    if (!snapshot.tables[table] || !columns[table]?.length) throw new SnapshotMismatch(`The saved copy has no ${table} table`);
+    await db.registerFile(files[table], snapshot.tables[table]);
+  }
+  try {
+    await db.query('BEGIN TRANSACTION');
+    try {
+      for (const table of TABLE_NAMES) {
+        const spec = columns[table].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+        // Typed as exported, no sniffing; a quoted "" stays an empty string, a bare empty cell is NULL.
+        await db.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${sqlString(files[table])}, `
+          + `columns = {${spec}}, header = true, auto_detect = false, allow_quoted_nulls = false)`);
+      }
+      for (const statement of sqlStatements(enrichSql)) await db.query(statement);
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    for (const table of TABLE_NAMES) await db.dropFile(files[table]).catch(() => undefined);
+  }
+  return snapshot.manifest.loaded;
+}
