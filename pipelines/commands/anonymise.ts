@@ -48,10 +48,10 @@ function inputsOf(input: string, outDir: string): Inputs {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  // --drop-invalid takes no value: taken out first so parseArgs cannot read the next argument as its value.
-  const dropInvalid = argv.includes('--drop-invalid');
-  const { positional, flags } = parseArgs(argv.filter((arg) => arg !== '--drop-invalid'));
-  rejectUnknownFlags(flags, ['key-file', 'today', 'max-errors', 'engine'], usage);
+  // --drop-invalid is a switch: it takes no value, so the argument after it stays positional.
+  const { positional, flags } = parseArgs(argv, ['drop-invalid']);
+  rejectUnknownFlags(flags, ['key-file', 'today', 'max-errors', 'engine', 'drop-invalid'], usage);
+  const dropInvalid = flags.has('drop-invalid');
   const engine = engineFlag(flags);
   if (positional.length !== 2) throw new CliError(`usage: ${usage}`, 2);
   const [input = '', outDir = ''] = positional;

@@ -7,9 +7,9 @@
 // contract is refused (SnapshotMismatch): the caller loads the files through the checks instead. Uses only the
 // Database interface, so it runs in the browser's worker and under Node alike.
 import { TABLES, TABLE_NAMES, type TableName } from '../contract/index.ts';
-import { ident } from '../contract/sql-checks.ts';
+import { ident, sqlString } from '../contract/sql-checks.ts';
 import type { Database } from '../db/database.ts';
-import { sqlStatements, type LoadedTables } from '../db/load-tables.ts';
+import { replaceTablesAndDerive, type LoadedTables } from '../db/load-tables.ts';
 
 const FORMAT = 1;
 
@@ -49,8 +49,6 @@ export function contractKey(): string {
 
 /** The file name of a table in a snapshot (in DuckDB's file system while it is made or opened, and in OPFS). */
 export const snapshotFile = (table: TableName) => `tee-snapshot-${table}.csv`;
-
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 let made = 0;
 /** A name no other export or open uses, in this database or (under Node, where DuckDB-wasm writes to disk) another. */
@@ -99,20 +97,12 @@ export async function openSnapshot(db: Database, snapshot: Snapshot, enrichSql: 
     await db.registerFile(files[table], snapshot.tables[table]);
   }
   try {
-    await db.query('BEGIN TRANSACTION');
-    try {
-      for (const table of TABLE_NAMES) {
-        const spec = columns[table].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
-        // Typed as exported, no sniffing; a quoted "" stays an empty string, a bare empty cell is NULL.
-        await db.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${sqlString(files[table])}, `
-          + `columns = {${spec}}, header = true, auto_detect = false, allow_quoted_nulls = false)`);
-      }
-      for (const statement of sqlStatements(enrichSql)) await db.query(statement);
-      await db.query('COMMIT');
-    } catch (error) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    await replaceTablesAndDerive(db, enrichSql, async (table) => {
+      const spec = columns[table].map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
+      // Typed as exported, no sniffing; a quoted "" stays an empty string, a bare empty cell is NULL.
+      await db.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${sqlString(files[table])}, `
+        + `columns = {${spec}}, header = true, auto_detect = false, allow_quoted_nulls = false)`);
+    });
   } finally {
     for (const table of TABLE_NAMES) await db.dropFile(files[table]).catch(() => undefined);
   }

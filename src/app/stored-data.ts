@@ -127,12 +127,12 @@ export async function readStoredData(): Promise<StoredData | null> {
   }
   const manifest: unknown = JSON.parse(text);
   if (!isManifest(manifest)) throw new Error('the note of what was kept is not one this version of the tool can read');
+  const readBytes = async (name: string) => new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
   const readFiles = async () => Object.fromEntries(await Promise.all(manifest.files.map(async (file, index) => {
-    const bytes = new Uint8Array(await (await (await dir.getFileHandle(slot(index))).getFile()).arrayBuffer());
+    const bytes = await readBytes(slot(index));
     if (bytes.byteLength !== file.bytes) throw new Error(`${file.name} is not the size it was when it was kept`);
     return [file.name, bytes] as const;
   })));
-  const readBytes = async (name: string) => new Uint8Array(await (await (await dir.getFileHandle(name)).getFile()).arrayBuffer());
   let snapshot: Snapshot | undefined;
   if (manifest.snapshot && !snapshotProblem(manifest.snapshot)) {
     // A snapshot that cannot be read is only slower: the files are loaded through the checks instead.

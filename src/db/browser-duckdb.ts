@@ -4,6 +4,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows.ts';
+import { yieldToPage } from './csv-lines.ts';
 import type { Database, QueryParam, ResultRow } from './database.ts';
 import { changesSchema, StatementCache } from './statement-cache.ts';
 import { startDuckDBWorker } from './worker-start.ts';
@@ -20,7 +21,7 @@ async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
   const copy = new Uint8Array(bytes.length);
   for (let at = 0; at < bytes.length; at += COPY_SLICE_BYTES) {
     copy.set(bytes.subarray(at, at + COPY_SLICE_BYTES), at);
-    if (at + COPY_SLICE_BYTES < bytes.length) await new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+    if (at + COPY_SLICE_BYTES < bytes.length) await yieldToPage();
   }
   return copy;
 }

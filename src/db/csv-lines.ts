@@ -74,7 +74,8 @@ export interface ByteScan {
 
 /** Bytes scanned between yields: a few milliseconds of work, so the page is never blocked for long. */
 const SLICE_BYTES = 4 << 20;
-const yieldToPage = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
+/** Lets the page run (paint, input) before the next slice of work. */
+export const yieldToPage = () => new Promise<void>((resolve) => { setTimeout(resolve, 0); });
 
 /**
  * Scans the bytes once for mixed line endings (DuckDB's strict reader refuses them, so such a file is given to it

@@ -179,28 +179,20 @@ export async function loadContractTables(db: Database, files: Record<string, Uin
     }
     const done = { ...rowCounts };
     options.onProgress?.({ stage: 'deriving-views', done });
-    await db.query('BEGIN TRANSACTION');
-    try {
-      for (const table of TABLE_NAMES) {
-        const { typed, raw } = stagingNames(table);
-        if (absentTables.includes(table)) {
-          // An absent optional table is an empty one, typed as the contract says.
-          await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${TABLES[table].columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
-          await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS ${typedSelectSql(TABLES[table], raw)}`);
-          await db.query(emptyTableSql(table));
-        } else {
-          // Renamed into place, not copied: the checked rows become the table in use.
-          await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-          await db.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(table)}`);
-          await db.query(`ALTER TABLE ${ident(table)} DROP COLUMN record`);
-        }
+    await replaceTablesAndDerive(db, options.enrichSql, async (table) => {
+      const { typed, raw } = stagingNames(table);
+      if (absentTables.includes(table)) {
+        // An absent optional table is an empty one, typed as the contract says.
+        await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${TABLES[table].columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
+        await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS ${typedSelectSql(TABLES[table], raw)}`);
+        await db.query(emptyTableSql(table));
+      } else {
+        // Renamed into place, not copied: the checked rows become the table in use.
+        await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+        await db.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(table)}`);
+        await db.query(`ALTER TABLE ${ident(table)} DROP COLUMN record`);
       }
-      for (const statement of sqlStatements(options.enrichSql)) await db.query(statement);
-      await db.query('COMMIT');
-    } catch (error) {
-      await db.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    });
     return { rowCounts, absentTables, report, rejectCount: 0 };
   } finally {
     await dropAllStaging(db).catch(() => undefined);
@@ -213,6 +205,22 @@ export async function checkContractFiles(db: Database, files: Record<string, Uin
     return (await loadContractTables(db, files, { ...options, checkOnly: true })).report;
   } catch (error) {
     if (error instanceof ContractRefusal) return error.report;
+    throw error;
+  }
+}
+
+/**
+ * Puts every contract table in place (`replace`, table by table) and rebuilds the derived tables (enrich.sql), as
+ * one transaction: either all of it is in use afterwards or, on any error, none of it (the data in use stays).
+ */
+export async function replaceTablesAndDerive(db: Database, enrichSql: string, replace: (table: TableName) => Promise<void>): Promise<void> {
+  await db.query('BEGIN TRANSACTION');
+  try {
+    for (const table of TABLE_NAMES) await replace(table);
+    for (const statement of sqlStatements(enrichSql)) await db.query(statement);
+    await db.query('COMMIT');
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }

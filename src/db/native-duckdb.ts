@@ -15,6 +15,7 @@ import {
 } from '@duckdb/node-api';
 import { DataType, type Table } from 'apache-arrow';
 import type { Database, QueryParam, ResultRow, ResultValue } from './database.ts';
+import { ident, sqlString } from '../contract/sql-checks.ts';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -53,9 +54,6 @@ function arrowColumn(type: DataType): { sql: string; append: Append } {
   throw new Error(`insertArrowTable: Arrow type ${String(type)} is not supported by the native engine`);
 }
 
-const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const sqlIdent = (s: string) => `"${s.replaceAll('"', '""')}"`;
-
 export async function openNativeDatabase(): Promise<Database & { readonly readsParquet: true }> {
   const files = mkdtempSync(join(tmpdir(), 'tee-native-'));
   const instance = await DuckDBInstance.create(':memory:', {
@@ -64,7 +62,7 @@ export async function openNativeDatabase(): Promise<Database & { readonly readsP
     autoload_known_extensions: 'false',
   });
   const conn = await instance.connect();
-  await conn.run(`SET file_search_path = ${sqlText(files)}`);
+  await conn.run(`SET file_search_path = ${sqlString(files)}`);
   // duckdb-wasm has no ICU and works in UTC; so does this engine, whatever the machine's time zone.
   await conn.run("SET TimeZone = 'UTC'");
   // Registered names are plain file names inside the private folder: never a path that could reach a user's file.
@@ -101,7 +99,7 @@ export async function openNativeDatabase(): Promise<Database & { readonly readsP
     async insertArrowTable(name: string, table: Table): Promise<void> {
       const fields = table.schema.fields;
       const columns = fields.map((f) => arrowColumn(f.type));
-      await conn.run(`CREATE TABLE IF NOT EXISTS ${sqlIdent(name)} (${fields.map((f, i) => `${sqlIdent(f.name)} ${columns[i]?.sql}`).join(', ')})`);
+      await conn.run(`CREATE TABLE IF NOT EXISTS ${ident(name)} (${fields.map((f, i) => `${ident(f.name)} ${columns[i]?.sql}`).join(', ')})`);
       const appender = await conn.createAppender(name);
       try {
         const vectors = fields.map((f) => table.getChild(f.name));
