@@ -14,7 +14,7 @@ import { LABELS, type Service } from '../../../contract/index.ts';
 import { DownloadCsvButton } from '../../../components/DownloadCsvButton.tsx';
 import { CONTRACTED_HOURS_PER_FTE, PLAN_DEFAULTS, type ReconciliationRow } from '../../../stats/capacity-plan.ts';
 import { usePlanData } from '../api/get-plan.ts';
-import { fteParam, PLAN_FIELDS, planFieldError, usePlanOptions } from '../hooks/use-plan-options.ts';
+import { fteParam, PLAN_FIELDS, planFieldError, planFieldValue, usePlanOptions } from '../hooks/use-plan-options.ts';
 import { ABOUT, planFigureId } from '../lib/key-findings.ts';
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -179,10 +179,7 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
     });
     setErrors(found);
     if (found.length) return;
-    for (const field of PLAN_FIELDS) {
-      const text = String(form.get(field.param) ?? '').trim();
-      options.set(field.param, text === '' || Number(text) === field.defaultValue ? undefined : text);
-    }
+    options.setMany(Object.fromEntries(PLAN_FIELDS.map((field) => [field.param, planFieldValue(field, String(form.get(field.param) ?? ''))])));
   };
   const errorOf = (param: string) => errors.find((e) => e.param === param)?.text;
   return (

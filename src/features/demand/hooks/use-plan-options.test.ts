@@ -1,6 +1,6 @@
 // The plan form's validation: GOV.UK error messages that say which bound a number breaks, not "must be a number".
 import { describe, expect, it } from 'vitest';
-import { PLAN_FIELDS, parsePlanParam, planFieldError, serialisePlanParam } from './use-plan-options.ts';
+import { PLAN_FIELDS, parsePlanParam, planFieldError, planFieldValue, serialisePlanParam } from './use-plan-options.ts';
 
 const field = (param: string) => PLAN_FIELDS.find((f) => f.param === param)!;
 
@@ -29,5 +29,22 @@ describe('the ?plan= parameter', () => {
     const parsed = parsePlanParam('target:20,fteSLT:19.6,evil:1,growth:abc');
     expect(parsed).toEqual({ target: '20', fteSLT: '19.6' });
     expect(serialisePlanParam(parsed)).toBe('fteSLT:19.6,target:20');
+  });
+});
+
+describe('planFieldValue: the address keeps what the check accepted', () => {
+  it('writes every accepted form so that the ?plan= parameter reads it back as the same number', () => {
+    const typed: [string, string, number][] = [['indirect', '5.', 5], ['indirect', '.5', 0.5], ['growth', '-10', -10], ['by', ' 18 ', 18], ['schools', '1,0', 10]];
+    for (const [param, text, value] of typed) {
+      expect(planFieldError(field(param), text)).toBeNull();
+      const kept = parsePlanParam(serialisePlanParam({ [param]: planFieldValue(field(param), text) }));
+      expect(Number(kept[param])).toBe(value);
+    }
+  });
+
+  it('keeps nothing for empty or the default', () => {
+    expect(planFieldValue(field('indirect'), '')).toBeUndefined();
+    expect(planFieldValue(field('indirect'), '40')).toBeUndefined();
+    expect(planFieldValue(field('target'), '18.0')).toBeUndefined();
   });
 });

@@ -36,13 +36,26 @@ export const PLAN_FIELDS: readonly PlanField[] = [
  * A number out of range is told by the bound it breaks: "… must be 0 or more", "… must be 90 or less".
  */
 export function planFieldError(field: PlanField, typed: string): string | null {
-  const text = typed.trim().replace(/,/g, '');
+  const text = planFieldText(typed);
   if (text === '') return null;
   if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(text)) return `${field.noun} must be a number, like ${field.defaultValue}`;
   const value = Number(text);
   if (value < field.min) return `${field.noun} must be ${field.min}${field.errorUnit(field.min)} or more`;
   if (value > field.max) return `${field.noun} must be ${field.max}${field.errorUnit(field.max)} or less`;
   return null;
+}
+
+/** What was typed in a plan field, as checked: trimmed, without thousands separators. */
+const planFieldText = (typed: string) => typed.trim().replace(/,/g, '');
+
+/**
+ * The value a valid plan field keeps in the address: undefined for empty or the default, else the number as
+ * checked, written plainly ("5." → "5", ".5" → "0.5", "1,000" → "1000"), so the address reads back what was checked.
+ */
+export function planFieldValue(field: PlanField, typed: string): string | undefined {
+  const text = planFieldText(typed);
+  if (text === '' || Number(text) === field.defaultValue) return undefined;
+  return String(Number(text));
 }
 
 export const fteParam = (service: string) => `fte${service}`;
@@ -84,6 +97,8 @@ export function usePlanOptions() {
     settings, scenario,
     raw: (name: string) => values[name],
     set: (name: string, value: string | undefined) => setParam(serialisePlanParam({ ...parsePlanParam(param), [name]: value })),
+    /** Sets several at once (one address change: separate set calls would each start from the same old address). */
+    setMany: (changes: Readonly<Record<string, string | undefined>>) => setParam(serialisePlanParam({ ...parsePlanParam(param), ...changes })),
     reset: () => setParam(undefined),
   };
 }
