@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
-import { exportSnapshot, snapshotFile, type Snapshot } from './src/app/data-snapshot.ts';
+import { exportSnapshot, SNAPSHOT_MANIFEST, snapshotFile, type Snapshot } from './src/app/data-snapshot.ts';
 import { TABLE_NAMES } from './src/contract/index.ts';
 import { loadContractTables } from './src/db/load-tables.ts';
 import { openNodeDatabase } from './src/db/node-duckdb.ts';
@@ -16,8 +16,6 @@ import { openNodeDatabase } from './src/db/node-duckdb.ts';
 const SAMPLE_DIR = 'sample-data';
 const SAMPLE_FILE = /\.(csv|parquet)$/i;
 const VIRTUAL_ID = 'virtual:sample-data';
-/** The sample's snapshot (src/app/data-snapshot.ts): its manifest, beside its tables' files in sample-data/. */
-export const SNAPSHOT_MANIFEST = 'snapshot.json';
 
 /**
  * The snapshot of the sample, made by the one load path (every check) under Node's DuckDB-wasm: the app opens it

@@ -50,6 +50,9 @@ export function contractKey(): string {
 /** The file name of a table in a snapshot (in DuckDB's file system while it is made or opened, and in OPFS). */
 export const snapshotFile = (table: TableName) => `tee-snapshot-${table}.csv`;
 
+/** The file name of a shipped snapshot's manifest (the sample's, beside its tables in sample-data/). */
+export const SNAPSHOT_MANIFEST = 'snapshot.json';
+
 let made = 0;
 /** A name no other export or open uses, in this database or (under Node, where DuckDB-wasm writes to disk) another. */
 const scratchName = (table: TableName, dir: string) => `${dir}tee-scratch-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++made}-${table}.csv`;

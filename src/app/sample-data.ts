@@ -3,7 +3,7 @@
 // it at build time with the one load path (src/app/data-snapshot.ts), which the app opens at start-up instead.
 import { SAMPLE_FILES } from 'virtual:sample-data';
 import { TABLE_NAMES } from '../contract/index.ts';
-import { snapshotFile, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
+import { SNAPSHOT_MANIFEST, snapshotFile, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
 
 const url = (name: string) => `${import.meta.env.BASE_URL}sample-data/${name}`;
 
@@ -21,7 +21,7 @@ export async function fetchSampleFiles(): Promise<Record<string, Uint8Array>> {
 /** The sample's snapshot and its files' names; rejects when it cannot be fetched (the files are loaded instead). */
 export async function fetchSampleSnapshot(): Promise<{ snapshot: Snapshot; fileNames: readonly string[] }> {
   const [manifest, ...tables] = await Promise.all([
-    fetchBytes('snapshot.json').then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SnapshotManifest),
+    fetchBytes(SNAPSHOT_MANIFEST).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SnapshotManifest),
     ...TABLE_NAMES.map(async (table) => [table, await fetchBytes(snapshotFile(table))] as const),
   ]);
   return { snapshot: { manifest, tables: Object.fromEntries(tables) as Snapshot['tables'] }, fileNames: [...SAMPLE_FILES] };

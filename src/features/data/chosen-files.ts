@@ -12,7 +12,7 @@ export interface DataChoices {
   readonly keep: boolean;
 }
 
-export const INITIAL_CHOICES: DataChoices = { files: [], dateFloor: DEFAULT_DATE_FLOOR, keep: true };
+const INITIAL_CHOICES: DataChoices = { files: [], dateFloor: DEFAULT_DATE_FLOOR, keep: true };
 
 let choices: DataChoices = INITIAL_CHOICES;
 const listeners = new Set<() => void>();

@@ -124,10 +124,11 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
   // With workforce data the reconciliation table shows capacity, hours and FTE; these rows say where the inputs come from.
   const facts = planned.reconciliation ? all.filter(([k]) => k === 'Demand' || k === 'Waiting now' || k === 'Direct hours per child') : all;
   const scenarioId = `plan-fte-${planned.service.toLowerCase()}`;
+  const [answer, reason] = answerParts(planned, to);
   return (
     <div className="demand-plan" data-service={planned.service} id={planFigureId(planned.service)}>
       <h3 className="demand-heading-s">{LABELS[planned.service] ?? planned.service}</h3>
-      <p className="demand-plan__answer" role="status"><strong>{answerParts(planned, to)[0]}</strong> {answerParts(planned, to)[1]}</p>
+      <p className="demand-plan__answer" role="status"><strong>{answer}</strong> {reason}</p>
       {planned.reconciliation && <Reconciliation service={planned.service} rows={planned.reconciliation} input={input} by={formatMonth(addMonths(to, input.monthsToTarget))} />}
       <dl className="govuk-summary-list demand-summary-list">
         {facts.map(([k, v, how]) => (
@@ -213,10 +214,11 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
         : !data ? <ProgressIndicator message="Working out the plan" />
         : services.map((service) => {
           const workforce = data.plans.find((p) => p.service === service);
-          const planned = workforce ? planService(workforce, data.bands, options.settings, options.scenario(service)) : null;
+          const scenario = options.scenario(service);
+          const planned = workforce ? planService(workforce, data.bands, options.settings, scenario) : null;
           return planned
             ? <PlanService key={service} planned={planned} to={data.to} options={options}
-                growthPct={options.scenario(service).growthPerYear * 100} schoolsPct={options.scenario(service).schoolShare * 100} />
+                growthPct={scenario.growthPerYear * 100} schoolsPct={scenario.schoolShare * 100} />
             : <p className="govuk-body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
         })}
     </section>
