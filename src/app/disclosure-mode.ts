@@ -1,23 +1,11 @@
 // Which disclosure mode the page is in (METHODS §7): "shareable" unless the analyst who owns the data chooses
 // "exact" on this page. Kept in memory only — never in the URL, never in storage — so a shared link, a bookmark
 // and a reload always open in shareable mode.
-import { useSyncExternalStore } from 'react';
 import { DEFAULT_DISCLOSURE_MODE, type DisclosureMode } from '../disclosure/index.ts';
+import { createMemoryStore } from './memory-store.ts';
 
-let mode: DisclosureMode = DEFAULT_DISCLOSURE_MODE;
-const listeners = new Set<() => void>();
+const mode = createMemoryStore<DisclosureMode>(DEFAULT_DISCLOSURE_MODE);
 
-export function setDisclosureMode(next: DisclosureMode): void {
-  if (next === mode) return;
-  mode = next;
-  for (const listener of listeners) listener();
-}
-
-export const getDisclosureMode = (): DisclosureMode => mode;
-
-export function useDisclosureMode(): DisclosureMode {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, getDisclosureMode);
-}
+export const setDisclosureMode: (next: DisclosureMode) => void = mode.set;
+export const getDisclosureMode: () => DisclosureMode = mode.get;
+export const useDisclosureMode: () => DisclosureMode = mode.use;

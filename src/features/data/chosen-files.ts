@@ -1,7 +1,7 @@
 // What the user has set up on the Data view but not loaded yet — the files chosen, the date floor, whether to keep
 // the files on this device — held for the whole visit (not in the view), so leaving the Data view and coming back
-// keeps them. In memory only: a reload starts afresh. No React beyond the hook.
-import { useSyncExternalStore } from 'react';
+// keeps them. In memory only: a reload starts afresh.
+import { createMemoryStore } from '../../app/memory-store.ts';
 import { DEFAULT_DATE_FLOOR } from '../../contract/sql-checks.ts';
 
 export interface DataChoices {
@@ -12,21 +12,11 @@ export interface DataChoices {
   readonly keep: boolean;
 }
 
-const INITIAL_CHOICES: DataChoices = { files: [], dateFloor: DEFAULT_DATE_FLOOR, keep: true };
-
-let choices: DataChoices = INITIAL_CHOICES;
-const listeners = new Set<() => void>();
+const choices = createMemoryStore<DataChoices>({ files: [], dateFloor: DEFAULT_DATE_FLOOR, keep: true });
 
 export function setDataChoices(change: Partial<DataChoices>): void {
-  choices = { ...choices, ...change };
-  for (const listener of listeners) listener();
+  choices.set({ ...choices.get(), ...change });
 }
 
-export const getDataChoices = (): DataChoices => choices;
-
-export function useDataChoices(): DataChoices {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, getDataChoices);
-}
+export const getDataChoices: () => DataChoices = choices.get;
+export const useDataChoices: () => DataChoices = choices.use;
