@@ -43,7 +43,7 @@ function SchoolProfilePanel({ urn, focusOnLoad }: { urn: string; focusOnLoad: bo
         </ul>
       </nav>
       {profile.services.map((s) => (
-        <ServiceProfileSection key={s.service} profile={s} urn={urn} schoolName={profile.school.name} periodText={periodText}
+        <ServiceProfileSection key={s.service} profile={s} periodText={periodText}
           school={profile.school} similarSchools={profile.similarSchools} />
       ))}
       <ContextPupilsSection />

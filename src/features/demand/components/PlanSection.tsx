@@ -11,11 +11,12 @@ import { ChartFigure } from '../../../components/ChartFigure.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { formatMonth, type Column } from '../../../components/table-columns.ts';
 import { LABELS, type Service } from '../../../contract/index.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { DownloadCsvButton } from '../../../components/DownloadCsvButton.tsx';
 import { CONTRACTED_HOURS_PER_FTE, PLAN_DEFAULTS, type ReconciliationRow } from '../../../stats/capacity-plan.ts';
 import { usePlanData } from '../api/get-plan.ts';
 import { fteParam, PLAN_FIELDS, planFieldError, planFieldValue, usePlanOptions } from '../hooks/use-plan-options.ts';
-import { ABOUT, planFigureId } from '../lib/key-findings.ts';
+import { capacityGap, planFigureId } from '../lib/key-findings.ts';
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -57,17 +58,17 @@ export function answerParts(p: PlannedService, to: string): [string, string] {
   const { plan, input } = p;
   const need = `${name}: to reach the ${whole.format(input.targetWeeks)}-week target by ${by} you need ${one.format(plan.fteToReach)} FTE in post, `
     + `then ${one.format(plan.fteToHold)} FTE to hold it.`;
-  if (input.fteInPost === null) return [need, 'There is no workforce data to compare with.'];
-  const gap = plan.surplusToReach ?? 0;
-  const vacant = input.fteVacant ?? 0;
+  const judged = capacityGap(p);
+  if (input.fteInPost === null || !judged) return [need, 'There is no workforce data to compare with.'];
+  const { gap, vacant, side, shortAfterFilling } = judged;
   const direct = input.fteInPost * plan.directHoursPerFte;
   const have = `You have ${one.format(input.fteInPost)} FTE in post${vacant > 0 ? ` and ${one.format(vacant)} vacant` : ''}: `
-    + `${gap >= ABOUT ? `${one.format(gap)} FTE more than needed to reach it` : gap > -ABOUT ? 'about what is needed to reach it' : `${one.format(-gap)} FTE short of reaching it`}.`;
+    + `${side === 'more' ? `${one.format(gap)} FTE more than needed to reach it` : side === 'about' ? 'about what is needed to reach it' : `${one.format(-gap)} FTE short of reaching it`}.`;
   const why = ` At ${one.format(input.productiveHoursPerFte)} productive clinical hours per FTE with ${whole.format(input.indirectShare * 100)}% of them on indirect work, `
     + `they give ${whole.format(direct)} hours a week of direct work, enough for ${one.format(plan.inPostPerWeek ?? 0)} children a week against the ${one.format(plan.reachPerWeek)} a week the target needs`
     + `${plan.fteToReach - plan.fteToHold >= 0.05 ? ` (including ${one.format(plan.fteToReach - plan.fteToHold)} FTE to clear the backlog of ${whole.format(input.waiting)} waiting by ${by})` : ''}.`
     + `${plan.fteToReach - plan.fteToHold < 0.05 && plan.reachPerWeek > 0 ? ` No extra is needed for the backlog: at that rate the ${whole.format(input.waiting)} waiting now are seen, oldest first, within about ${whole.format(input.waiting / plan.reachPerWeek)} weeks.` : ''}`;
-  const fill = gap <= -ABOUT && vacant > 0 ? (vacant + gap >= 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(-(gap + vacant))} FTE short.`) : '';
+  const fill = shortAfterFilling === null ? '' : shortAfterFilling === 0 ? ' Filling the vacant posts would close the gap.' : ` Filling the vacant posts would still leave ${one.format(shortAfterFilling)} FTE short.`;
   return [need, `${have}${why}${fill}`];
 }
 
@@ -80,23 +81,9 @@ const RECONCILIATION_COLUMNS: Column<ReconciliationCsvRow>[] = [
 /** The reconciliation table: FTE in post → direct work → needed → gap, as numbers (and so in the CSV). */
 function Reconciliation({ service, rows, by, input }: { service: string; rows: readonly ReconciliationRow[]; by: string; input: PlannedService['input'] }) {
   const csv = rows.map((r): ReconciliationCsvRow => ({ step: r.step.replace('by the date', `by ${by}`), fte: r.fte, hours_per_week: r.hoursPerWeek, children_per_week: r.childrenPerWeek }));
-  const cell = (v: number | null) => (v === null ? '' : one.format(v));
   return (
     <div className="demand-plan__reconciliation">
-      <div className="data-table__scroll" role="region" aria-label={`${service}: from FTE in post to FTE needed`} tabIndex={0}>
-        <table className="govuk-table data-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">{service}: from FTE in post to FTE needed</caption>
-          <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">Step</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">FTE</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">Hours a week</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">Children a week</th></tr></thead>
-          <tbody className="govuk-table__body">
-            {csv.map((r, i) => (
-              <tr className="govuk-table__row" key={rows[i]?.key}>
-                <th scope="row" className="govuk-table__header">{r.step}</th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{cell(r.fte)}</td><td className="govuk-table__cell govuk-table__cell--numeric">{cell(r.hours_per_week)}</td><td className="govuk-table__cell govuk-table__cell--numeric">{cell(r.children_per_week)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={`${service}: from FTE in post to FTE needed`} rows={csv} columns={RECONCILIATION_COLUMNS} />
       <p className="demand-plan__note">Hours a week: {CONTRACTED_HOURS_PER_FTE} contracted and {one.format(input.productiveHoursPerFte)} productive clinical hours per FTE, {whole.format(input.indirectShare * 100)}% of
         them on indirect work. Children a week: direct hours ÷ {one.format(input.hoursPerChild)} hours per child. Vacant posts see nobody until they are filled.</p>
       <DownloadCsvButton rows={csv} columns={RECONCILIATION_COLUMNS} fileName={`capacity-${service.toLowerCase()}`} title={`${service}: from FTE in post to FTE needed`}

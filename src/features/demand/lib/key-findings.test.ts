@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SpcPoint, SpcSeries } from '../../../analytics/index.ts';
 import type { PlannedService } from '../../../analytics/scenarios.ts';
 import type { WaitsOverTime } from '../../../analytics/waits-over-time.ts';
-import { demandFindings } from './key-findings.ts';
+import { capacityGap, demandFindings } from './key-findings.ts';
 
 const point = (month: string, value: number, rule: SpcPoint['rule'] = null, side: SpcPoint['side'] = null): SpcPoint =>
   ({ month, lastMonth: month, referrals: value, value, rule, side, judged: true, segment: 0 });
@@ -31,7 +31,7 @@ const waits = (assurance: 'fail' | 'pass' | 'hit_and_miss'): WaitsOverTime => ({
 const plan = (fteInPost: number, fteVacant: number, metFrom: number | null) => ({
   service: 'SLT',
   input: { targetWeeks: 18, monthsToTarget: 12, fteInPost, fteVacant },
-  plan: { fteToReach: 19.6, fteToHold: 19.6 },
+  plan: { fteToReach: 19.6, fteToHold: 19.6, surplusToReach: fteInPost - 19.6 },
   projections: [{ name: 'Current plan', fte: fteInPost, months: [], targetMetFrom: metFrom }],
 }) as unknown as PlannedService;
 
@@ -83,5 +83,20 @@ describe('demandFindings', () => {
   it('ranks failed targets and shortfalls before what is not flagged', () => {
     const found = demandFindings({ series: [], waits: [waits('pass')], plans: [plan(18.2, 2.8, null)], targetWeeks: 18, to: '2026-08' });
     expect(found.map((f) => f.id)).toEqual(['capacity-SLT', 'waits-SLT']);
+  });
+});
+
+describe('capacityGap', () => {
+  it('judges short, about and more at ±0.25 FTE, and what filling the vacant posts would do', () => {
+    expect(capacityGap(plan(19.35, 0, 3))).toEqual({ gap: 19.35 - 19.6, vacant: 0, side: 'short', shortAfterFilling: null });
+    expect(capacityGap(plan(19.4, 1, 3))?.side).toBe('about');
+    expect(capacityGap(plan(19.85, 0, 3))?.side).toBe('more');
+    expect(capacityGap(plan(18, 2, 3))?.shortAfterFilling).toBe(0);
+    expect(capacityGap(plan(17, 2, 3))?.shortAfterFilling).toBeCloseTo(0.6, 10);
+  });
+
+  it('has nothing to judge without workforce data', () => {
+    const none = { ...plan(0, 0, null), input: { targetWeeks: 18, monthsToTarget: 12, fteInPost: null, fteVacant: null }, plan: { fteToReach: 19.6, fteToHold: 19.6, surplusToReach: null } } as unknown as PlannedService;
+    expect(capacityGap(none)).toBeNull();
   });
 });

@@ -87,26 +87,44 @@ function waitsFindings(waits: readonly WaitsOverTime[], targetWeeks: number): Fi
   return out;
 }
 
+/** The FTE in post against the FTE needed to reach the target, and what filling the vacant posts would do: the one
+ * judgement behind the plan's answer (PlanSection) and the capacity finding. Null without workforce data. */
+export interface CapacityGap {
+  /** FTE in post − FTE needed to reach the target. */
+  readonly gap: number;
+  readonly vacant: number;
+  readonly side: 'short' | 'about' | 'more';
+  /** FTE still short with every vacant post filled (0: filling them closes the gap); null unless short with posts vacant. */
+  readonly shortAfterFilling: number | null;
+}
+
+export function capacityGap(p: PlannedService): CapacityGap | null {
+  if (p.input.fteInPost === null || p.plan.surplusToReach === null) return null;
+  const gap = p.plan.surplusToReach;
+  const vacant = p.input.fteVacant ?? 0;
+  const side = gap >= ABOUT ? 'more' : gap > -ABOUT ? 'about' : 'short';
+  return { gap, vacant, side, shortAfterFilling: side === 'short' && vacant > 0 ? Math.max(0, -(gap + vacant)) : null };
+}
+
 function capacityFindings(plans: readonly PlannedService[], to: string): Finding[] {
   const out: Finding[] = [];
   for (const p of plans) {
     const { input, plan } = p;
-    if (input.fteInPost === null || !Number.isFinite(plan.fteToReach)) continue;
+    const judged = capacityGap(p);
+    if (input.fteInPost === null || !judged || !Number.isFinite(plan.fteToReach)) continue;
+    const { gap, vacant, side, shortAfterFilling } = judged;
     const by = formatMonth(addMonths(to, input.monthsToTarget));
-    const gap = input.fteInPost - plan.fteToReach;
-    const vacant = input.fteVacant ?? 0;
-    const current = p.projections[0];
-    const met = current?.targetMetFrom ?? null;
+    const met = p.projections[0]?.targetMetFrom ?? null;
     const text = `${p.service}: ${oneDp(input.fteInPost)} FTE in post against ${oneDp(plan.fteToReach)} FTE needed to reach the ${WHOLE.format(input.targetWeeks)}-week target by ${by}`;
     const base = { id: `capacity-${p.service}`, text, value: input.fteInPost, benchmark: plan.fteToReach, figureId: planFigureId(p.service) };
-    if (gap <= -ABOUT) {
-      const fill = vacant > 0 ? (vacant + gap >= 0 ? `; filling the ${oneDp(vacant)} vacant FTE would close it` : `; even the ${oneDp(vacant)} vacant FTE filled would leave ${oneDp(-(gap + vacant))} short`) : '';
+    if (side === 'short') {
+      const fill = shortAfterFilling === null ? '' : shortAfterFilling === 0 ? `; filling the ${oneDp(vacant)} vacant FTE would close it` : `; even the ${oneDp(vacant)} vacant FTE filled would leave ${oneDp(shortAfterFilling)} short`;
       out.push({
         ...base, direction: 'lower', certainty: met === null || met > input.monthsToTarget ? 'strong' : 'moderate',
         rule: `${oneDp(-gap)} FTE short at your assumptions${met === null ? ', and with the FTE in post the projection does not meet it' : ''}${fill}`,
       });
     } else {
-      out.push({ ...base, direction: gap >= ABOUT ? 'higher' : 'similar', certainty: 'none', rule: gap >= ABOUT ? `${oneDp(gap)} FTE more than needed at your assumptions` : 'about what is needed at your assumptions' });
+      out.push({ ...base, direction: side === 'more' ? 'higher' : 'similar', certainty: 'none', rule: side === 'more' ? `${oneDp(gap)} FTE more than needed at your assumptions` : 'about what is needed at your assumptions' });
     }
   }
   return out;

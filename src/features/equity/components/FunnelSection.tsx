@@ -6,7 +6,7 @@ import type { FunnelPoint, FunnelSeries } from '../../../analytics/index.ts';
 import { periodLabel } from '../../../app/figures.ts';
 import { funnelPlotSpec, SCHOOL_SELECTION } from '../../../charts/index.ts';
 import { ChartFigure } from '../../../components/ChartFigure.tsx';
-import type { Column } from '../../../components/table-columns.ts';
+import { funnelColumns } from '../../../components/funnel-columns.ts';
 import { LABELS } from '../../../contract/values.ts';
 import { useFunnel } from '../api/get-funnel.ts';
 import { mySettingHref, navigateTo } from '../links.ts';
@@ -21,19 +21,8 @@ interface FunnelRow {
   rate: number; lower95: number; upper95: number; position: string; explanation: string;
 }
 
-const COLUMNS: readonly Column<FunnelRow>[] = [
-  { key: 'name', label: 'School' },
-  { key: 'urn', label: 'URN' },
-  { key: 'school_type', label: 'School type' },
-  { key: 'locality', label: 'Locality' },
-  { key: 'pupils', label: 'Pupils', format: 'integer' },
-  { key: 'referrals', label: 'Referrals', format: 'integer' },
-  { key: 'rate', label: 'Age-adjusted referrals per 1,000 pupils a year', format: 'decimal1' },
-  { key: 'lower95', label: '95% interval: lower', format: 'decimal1' },
-  { key: 'upper95', label: '95% interval: upper', format: 'decimal1' },
-  { key: 'position', label: 'Against the funnel limits' },
-  { key: 'explanation', label: 'Why' },
-];
+const COLUMNS = funnelColumns<FunnelRow>('name', 'urn', 'school_type', 'locality', 'pupils', 'referrals', 'rate', 'lower95',
+  'upper95', 'position', 'explanation');
 
 const OUTSIDE_998 = ['above 99.8%', 'below 99.8%'];
 const OUTSIDE_95_ONLY = ['above 95%', 'below 95%'];
@@ -43,7 +32,7 @@ const COMPARISON_OF: Record<string, string> = {
 };
 
 const rowsOf = (points: FunnelPoint[]): FunnelRow[] => points.map((p) => ({
-  name: p.name, urn: p.urn, school_type: LABELS[p.school_type] ?? p.school_type, locality: p.locality,
+  name: p.name, urn: p.urn, school_type: p.school_type, locality: p.locality,
   pupils: p.pupils, referrals: p.referrals, rate: p.rate, lower95: p.lower95, upper95: p.upper95,
   position: p.position, explanation: p.explanation,
 }));

@@ -14,9 +14,8 @@ import { FUNNEL_COLUMNS, MONTH_COLUMNS, PROVISION_COLUMNS, RATE_COLUMNS, WAITS_C
 
 export interface ServiceProfileSectionProps {
   readonly profile: ServiceProfile;
-  readonly urn: string;
-  readonly schoolName: string;
   readonly periodText: string;
+  /** The chosen school. */
   readonly school: { urn: string; name: string; school_type: string; phase: string };
   readonly similarSchools: number;
 }
@@ -32,7 +31,8 @@ function spcSentence(trend: ServiceProfile['trend']): string {
   return `SPC: the latest month shows only common-cause variation (no SPC rule broken). ${trend.seriesNote}`;
 }
 
-export function ServiceProfileSection({ profile, urn, schoolName, periodText, school: chosenSchool, similarSchools }: ServiceProfileSectionProps) {
+export function ServiceProfileSection({ profile, periodText, school: chosenSchool, similarSchools }: ServiceProfileSectionProps) {
+  const { urn, name: schoolName } = chosenSchool;
   const service = LABELS[profile.service] ?? profile.service;
   const [school, similar] = profile.rates;
   const [schoolWaits] = profile.waits;

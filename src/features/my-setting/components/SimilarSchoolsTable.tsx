@@ -5,19 +5,14 @@ import type { FunnelPoint } from '../../../analytics/funnel.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { FigureNotes } from '../../../components/FigureNotes.tsx';
 import type { Column } from '../../../components/table-columns.ts';
+import { funnelColumns } from '../../../components/funnel-columns.ts';
 import { LABELS } from '../../../contract/index.ts';
 import { rankSimilarSchools, type SimilarSchoolRow } from '../lib/similar-schools.ts';
 
 type Row = Omit<SimilarSchoolRow, 'chosen'>;
 const COLUMNS: readonly Column<Row>[] = [
   { key: 'rank', label: 'Rank', format: 'integer' },
-  { key: 'name', label: 'School' },
-  { key: 'referrals', label: 'Referrals', format: 'integer' },
-  { key: 'pupils', label: 'Pupils on roll', format: 'integer' },
-  { key: 'rate', label: 'Rate adjusted for age mix (per 1,000 a year)', format: 'decimal1' },
-  { key: 'lower95', label: '95% interval: lower', format: 'decimal1' },
-  { key: 'upper95', label: '95% interval: upper', format: 'decimal1' },
-  { key: 'position', label: 'Against the funnel limits' },
+  ...funnelColumns<Row>('name', 'referrals', 'pupils', 'rate', 'lower95', 'upper95', 'position'),
 ];
 
 export function SimilarSchoolsTable({ service, points, school, similarSchools, periodText }: {

@@ -2,8 +2,8 @@
 // an age-adjusted figure both appear, each says which it is.
 import type { FunnelPoint } from '../../../analytics/funnel.ts';
 import type { ProfileProvisionRow, ProfileRateRow, ProfileWaitsRow } from '../../../analytics/school-profile.ts';
-import { LABELS } from '../../../contract/index.ts';
 import type { Column } from '../../../components/table-columns.ts';
+import { funnelColumns } from '../../../components/funnel-columns.ts';
 import { comparisonText } from './ComparisonFlag.tsx';
 
 const vsArea = (v: unknown) => comparisonText(v as Parameters<typeof comparisonText>[0], 'the area');
@@ -48,18 +48,8 @@ export const PROVISION_COLUMNS: readonly Column<ProfileProvisionRow>[] = [
 ];
 
 export type FunnelRow = Pick<FunnelPoint, 'name' | 'urn' | 'referrals' | 'pupils' | 'rate' | 'lower95' | 'upper95' | 'crude_rate' | 'position'> & { school_type: string };
-export const FUNNEL_COLUMNS: readonly Column<FunnelRow>[] = [
-  { key: 'name', label: 'School' },
-  { key: 'urn', label: 'URN' },
-  { key: 'school_type', label: 'Type', format: (v) => LABELS[String(v)] ?? String(v) },
-  { key: 'referrals', label: 'Referrals', format: 'integer' },
-  { key: 'pupils', label: 'Pupils on roll', format: 'integer' },
-  { key: 'rate', label: 'Rate adjusted for age mix (per 1,000)', format: 'decimal1' },
-  { key: 'lower95', label: '95% interval: lower', format: 'decimal1' },
-  { key: 'upper95', label: '95% interval: upper', format: 'decimal1' },
-  { key: 'crude_rate', label: 'Crude rate (per 1,000)', format: 'decimal1' },
-  { key: 'position', label: 'Against the funnel limits' },
-];
+export const FUNNEL_COLUMNS = funnelColumns<FunnelRow>('name', 'urn', 'school_type', 'referrals', 'pupils', 'rate', 'lower95', 'upper95',
+  'crude_rate', 'position');
 
 export interface MonthRow { month: string; referrals: number | 'c' }
 export const MONTH_COLUMNS: readonly Column<MonthRow>[] = [
