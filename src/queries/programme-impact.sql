@@ -43,13 +43,11 @@ members AS (
 counted AS (
   SELECT m.adopter_urn, m.adopter_name, m.programme, m.adoption_month, m.group_kind, m.period, m.urn,
     date_diff('month', strptime(m.from_month, '%Y-%m'), strptime(m.to_month, '%Y-%m')) + 1 AS months,
-    (SELECT coalesce(sum(e.referrals), 0) FROM referral_cells e, params p
-      WHERE e.school_urn = m.urn AND e.service = p.service
-        AND e.month_index BETWEEN month_index(m.from_month) AND month_index(m.to_month)) AS referrals,
-    (SELECT coalesce(sum(e.rkeys), 0) FROM referral_cells e, params p
-      WHERE e.school_urn = m.urn AND e.service = p.service
-        AND e.month_index BETWEEN month_index(m.from_month) AND month_index(m.to_month)) AS rkeys
-  FROM members m
+    coalesce(sum(e.referrals), 0) AS referrals, coalesce(sum(e.rkeys), 0) AS rkeys
+  FROM members m CROSS JOIN params p
+  LEFT JOIN referral_cells e ON e.school_urn = m.urn AND e.service = p.service
+    AND e.month_index BETWEEN month_index(m.from_month) AND month_index(m.to_month)
+  GROUP BY m.adopter_urn, m.adopter_name, m.programme, m.adoption_month, m.group_kind, m.period, m.urn, m.from_month, m.to_month
 )
 SELECT c.adopter_urn, c.adopter_name, c.programme, c.adoption_month, c.group_kind,
   count(*)::INTEGER AS schools, c.period,
