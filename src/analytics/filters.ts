@@ -23,11 +23,7 @@ export function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm) + 1;
 }
 
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
+export { addMonths } from '../stats/months.ts';
 
 /** The period the filters ask for, clipped to the data's extent. */
 export function resolvePeriod(filters: Filters, extent: PeriodRow): Period {

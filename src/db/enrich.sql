@@ -113,8 +113,10 @@ FROM per_phase;
 -- The model the figures query (issue 14): compact tables built once per load, so a filter change reads tens of
 -- thousands of rows instead of every referral. Months are integers (month_index: year × 12 + month − 1, so
 -- consecutive months differ by 1 and compare as numbers, not text); month_index(text) turns a 'yyyy-mm' parameter
--- into the same number and month_text(index) turns it back.
+-- into the same number, date_month_index(date) gives a date's (BIGINT, as year() is), and month_text(index) turns it
+-- back.
 CREATE OR REPLACE MACRO month_index(m) AS (substr(m, 1, 4)::INTEGER * 12 + substr(m, 6, 2)::INTEGER - 1);
+CREATE OR REPLACE MACRO date_month_index(d) AS (year(d) * 12 + month(d) - 1);
 CREATE OR REPLACE MACRO month_text(i) AS printf('%04d-%02d', (i) // 12, (i) % 12 + 1);
 
 -- referral_cells: referrals counted by school × month × service × age phase (with the school's type and locality
@@ -127,7 +129,7 @@ CREATE OR REPLACE MACRO month_text(i) AS printf('%04d-%02d', (i) // 12, (i) % 12
 -- exactly what summing the referrals themselves gives (integers: no rounding), so disclosure keys do not change.
 CREATE OR REPLACE TABLE referral_cells AS
 SELECT school_urn, school_type, locality, service, age_phase,
-  (year(referral_date) * 12 + month(referral_date) - 1)::INTEGER AS month_index,
+  date_month_index(referral_date)::INTEGER AS month_index,
   count(*)::INTEGER AS referrals,
   sum(rkey)::BIGINT AS rkeys,
   count(*) FILTER (WHERE outcome = 'accepted')::INTEGER AS accepted,
@@ -155,9 +157,9 @@ WHERE outcome = 'accepted';
 CREATE OR REPLACE TABLE waiting_changes AS
 WITH spells AS (
   SELECT service, locality, rkey,
-    year(referral_date) * 12 + month(referral_date) - 1 AS start_ix,
-    year(first_contact_date) * 12 + month(first_contact_date) - 1 AS end_ix,
-    year(referral_date + 127) * 12 + month(referral_date + 127) - 1 AS over18_ix
+    date_month_index(referral_date) AS start_ix,
+    date_month_index(first_contact_date) AS end_ix,
+    date_month_index(referral_date + 127) AS over18_ix
   FROM accepted_referrals
   WHERE referral_date IS NOT NULL
 ),

@@ -6,7 +6,7 @@
 --   waiting_over_18_weeks_ckey (sum(rkey) % 256 over the same rows, for the disclosure gate).
 WITH params AS (SELECT ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality),
 month_ends AS (
-  SELECT strftime(m, '%Y-%m') AS month, (year(m) * 12 + month(m) - 1)::INTEGER AS month_index
+  SELECT strftime(m, '%Y-%m') AS month, date_month_index(m)::INTEGER AS month_index
   FROM params p, range(strptime(p.from_month, '%Y-%m'), strptime(p.to_month, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) AS t(m)
 ),
 services AS (SELECT * FROM (VALUES ('SLT'), ('OT')) AS s(service)),

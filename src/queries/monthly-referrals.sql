@@ -9,7 +9,7 @@ WITH params AS (
          ?::VARCHAR AS school_urn
 ),
 months AS (
-  SELECT strftime(m, '%Y-%m') AS month, (year(m) * 12 + month(m) - 1)::INTEGER AS month_index
+  SELECT strftime(m, '%Y-%m') AS month, date_month_index(m)::INTEGER AS month_index
   FROM params p, range(strptime(p.from_month, '%Y-%m'), strptime(p.to_month, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
 ),
 services AS (

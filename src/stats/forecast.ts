@@ -12,6 +12,7 @@
 // level, as it does for counts), using a fixed-seed generator so the same data always give the same interval.
 // Under 24 months there is no second season to initialise from: simple exponential smoothing (no season) is used
 // and the method string says so. `backtest` holds back the last 12 months to show how well this works.
+import { monthNumber } from './months.ts';
 import { nelderMead } from './optimise.ts';
 import { normalQuantile } from './special.ts';
 import { quantileOfSorted } from './quantiles.ts';
@@ -58,17 +59,12 @@ const SEED = 20240901;
 const logistic = (u: number) => 1 / (1 + Math.exp(-u));
 const logit = (p: number) => Math.log(p / (1 - p));
 
-function monthIndex(month: string): number {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!match) throw new RangeError(`Expected a month as yyyy-mm, got "${month}".`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
-}
 
 const monthLabel = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 
 /** Sorted, gap-free series (a gap would shift the season); throws on gaps, duplicates or non-finite values. */
 function prepare(series: readonly MonthlyCount[]): { start: number; values: number[] } {
-  const sorted = [...series].map((p) => ({ n: monthIndex(p.month), value: p.value })).sort((a, b) => a.n - b.n);
+  const sorted = [...series].map((p) => ({ n: monthNumber(p.month), value: p.value })).sort((a, b) => a.n - b.n);
   sorted.forEach((p, i) => {
     if (!Number.isFinite(p.value) || p.value < 0) throw new RangeError(`Forecast needs non-negative counts; got ${p.value}.`);
     if (i > 0 && p.n !== (sorted[i - 1] as { n: number }).n + 1) throw new RangeError('Forecast needs consecutive months with no gaps.');

@@ -3,6 +3,8 @@
 // by its seasonal index: that calendar month's mean ÷ the overall mean over the baseline years. The baseline is
 // history the chart is not judging: complete years before the latest 12 months.
 
+import { monthNumber } from './months.ts';
+
 export interface MonthlyValue {
   /** yyyy-mm */
   month: string;
@@ -35,14 +37,6 @@ export interface SeasonalAdjustment {
 /** Months of history below which no adjustment is attempted. */
 export const MIN_MONTHS_FOR_ADJUSTMENT = 24;
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** Months since year 0, so month arithmetic is integer arithmetic (no Date, no time zone). */
-function monthNumber(month: string): number {
-  const match = MONTH.exec(month);
-  if (!match) throw new RangeError(`Expected a month as yyyy-mm, got "${month}".`);
-  return Number(match[1]) * 12 + Number(match[2]) - 1;
-}
 
 const monthLabel = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 

@@ -4,6 +4,7 @@
 // Every value is computed from PUBLISHED counts (`publish` turns a true count into what may be shown), so a hidden
 // month is never charted, judged or used in a limit.
 import { poissonCountInterval } from './intervals.ts';
+import { addMonths } from './months.ts';
 import { proposeChangePoints, segmentedXmr } from './rebaseline.ts';
 import { seasonalIndices, seasonallyAdjust } from './seasonal.ts';
 import { adjustQuarters, sparseDecision, threeMonthPeriods } from './sparse.ts';
@@ -83,10 +84,6 @@ export interface SpcSeriesOptions {
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthText = (m: string) => `${MONTH_NAMES[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
-const addMonths = (m: string, k: number) => {
-  const n = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + k;
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-};
 
 /** Adjusted months with a seasonal index under this (August, about a third of an average month) are not judged. */
 export const LOW_SEASON_INDEX = 0.5;
