@@ -34,14 +34,17 @@ export const KEYBOARD_PAUSE_MS = 1000;
 
 /**
  * Before the data is open (early data: the first figures come from answers stored with it) the options drawn from
- * the data are not known yet, so the lists are disabled and say nothing about what is in the data.
+ * the data (localities, months) are not known yet, so those lists are disabled and say nothing about what is in the
+ * data; the lists of the contract's own values work (their figures then wait for the data).
  */
 function useDataOpen(): boolean {
   return useDatabase().db !== null;
 }
 
-function Select({ name, label, allLabel, options, hintId }: { name: FilterName; label: string; allLabel: string; options: readonly Option[]; hintId: string }) {
-  const open = useDataOpen();
+function Select({ name, label, allLabel, options, hintId, fromData = false }: {
+  name: FilterName; label: string; allLabel: string; options: readonly Option[]; hintId: string; fromData?: boolean;
+}) {
+  const open = useDataOpen() || !fromData;
   const [filters, setFilters] = useFilters();
   const id = `${useId()}-${name}`;
   const [pending, setPending] = useState<string | null>(null);
@@ -105,8 +108,8 @@ export function PeriodControl({ hint }: { hint: string }) {
       <h2 className="filter-bar__title" id="period-control-title">Period</h2>
       <p className="filter-bar__hint" id={hintId}>{hint}</p>
       <div className="filter-bar__items">
-        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} />
-        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
+        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} fromData />
+        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} fromData />
       </div>
     </form>
   );
@@ -124,15 +127,15 @@ export function FilterBar() {
       <h2 className="filter-bar__title" id="filter-bar-title">Filters</h2>
       <p className="filter-bar__hint" id={hintId}>{useDataOpen()
         ? 'Figures update as you choose; with arrow keys, when you pause or press Enter.'
-        : 'The filters can be used once the data is open.'}</p>
+        : 'Figures update as you choose; locality and months can be chosen once the data is open.'}</p>
       <div className="filter-bar__items">
         <Select hintId={hintId} name="service" label="Service" allLabel="Both services" options={labelled(SERVICES)} />
         <Select hintId={hintId} name="type" label="School type" allLabel="All types" options={labelled(SCHOOL_TYPES)} />
         <Select hintId={hintId} name="phase" label="Age phase" allLabel="All ages" options={labelled(AGE_PHASES)} />
-        <Select hintId={hintId} name="locality" label="Locality" allLabel="All localities"
+        <Select hintId={hintId} name="locality" label="Locality" allLabel="All localities" fromData
           options={(localities.data ?? []).map((r) => ({ value: r.locality, label: r.locality }))} />
-        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} />
-        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
+        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} fromData />
+        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} fromData />
       </div>
       {anySet && (
         <button type="button" className="govuk-button govuk-button--secondary filter-bar__clear"

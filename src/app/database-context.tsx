@@ -104,7 +104,7 @@ export function WhenDataReady({ children }: { children: ReactNode }) {
   return (
     <>
       {state.status === 'loading' && <ProgressIndicator message={describeProgress(state.progress)}
-        detail={early ? 'Until the data is open, only the figures saved with it (the Equity view with no filters) can be shown, and the filters cannot be used.' : undefined} />}
+        detail={early ? 'Until the data is open, only the figures saved with it (the Equity view with no filters) can be shown; locality and months can be chosen once it is open.' : undefined} />}
       {hasData && children}
     </>
   );

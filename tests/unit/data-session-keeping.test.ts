@@ -148,6 +148,18 @@ describe('DataSession keeps the user\'s files on the device', () => {
     expect(await referralRows(session)).toBe(sampleReferrals);
   });
 
+  it('forgetting while the files are being kept waits for the keeping, then deletes them', async () => {
+    const store = new MemoryStore();
+    const { session } = await started(store);
+    const inUse = await session.loadUserFiles(encode(fewerReferrals(3)));
+    expect(inUse.keeping.kind).toBe('keeping');
+    const back = await session.forgetKeptData();
+    expect(store.calls.indexOf('save')).toBeGreaterThan(-1);
+    expect(store.calls.lastIndexOf('forget')).toBeGreaterThan(store.calls.indexOf('save'));
+    expect(store.kept).toBeNull();
+    expect(back.source).toBe('sample');
+  });
+
   it('passes the date floor to the checks: files refused under it are neither loaded nor kept', async () => {
     const store = new MemoryStore();
     const { session } = await started(store);

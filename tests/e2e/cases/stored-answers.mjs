@@ -57,9 +57,13 @@ export const CASES = [
     check(!('tee:engine-ready' in early) && !('tee:data-ready' in early), `the engine was ready: ${JSON.stringify(early)}`);
     check(await page.getByText(EARLY_NOTE).isVisible(), 'the page does not say the figures are from the saved results');
     check(await page.getByText('Sample data — synthetic').isVisible(), 'the sample banner is missing early');
+    // The lists drawn from the data (localities, months) wait for it; the contract's own values can be chosen.
     const service = page.getByRole('combobox', { name: 'Service', exact: true });
-    check(await service.isDisabled(), 'the filters can be used before the data is open');
-    const locality = await page.getByRole('combobox', { name: 'Locality', exact: true }).locator('option').allTextContents();
+    const localityList = page.getByRole('combobox', { name: 'Locality', exact: true });
+    check(await service.isEnabled(), 'the Service list cannot be used before the data is open');
+    check(await localityList.isDisabled() && await page.getByRole('combobox', { name: 'From', exact: true }).isDisabled(),
+      'the locality and month lists can be used before the data is open');
+    const locality = await localityList.locator('option').allTextContents();
     check(locality.join() === 'All localities', `the locality list claims options before the data is open: ${locality}`);
     const before = await viewText(page);
     check(before.tables.length >= 3 && before.tables.every((t) => t.length > 50), `too few tables drawn early: ${before.tables.length}`);
@@ -76,7 +80,7 @@ export const CASES = [
     check(after.tables.length === before.tables.length, `${before.tables.length} tables early, ${after.tables.length} live`);
     for (const [i, text] of after.tables.entries()) check(text === before.tables[i], `table ${i} differs live:\n early ${before.tables[i].slice(0, 300)}\n live  ${text.slice(0, 300)}`);
     check(after.findings === before.findings, `the key findings differ live:\n early ${before.findings}\n live  ${after.findings}`);
-    check(await service.isEnabled(), 'the filters are still disabled once the data is open');
+    check(await localityList.isEnabled(), 'the locality list is still disabled once the data is open');
     const locs = await page.getByRole('combobox', { name: 'Locality', exact: true }).locator('option').count();
     check(locs > 1, 'no localities once the data is open');
     await shot('stored-answers-live-1280.png');
@@ -100,6 +104,25 @@ export const CASES = [
     await page.waitForSelector(CHART, { timeout: TIMEOUT });
     const live = await marks(page);
     check(!Object.keys(live).some((m) => m.startsWith('tee:figure-stored:')), 'stored answers used after the data opened');
+  }],
+
+  ['stored answers: a service chosen before the data is open waits for the live data', async ({ page, baseUrl, check }) => {
+    const engine = await holdEngine(page);
+    await page.goto(baseUrl);
+    await page.waitForSelector(CHART, { timeout: TIMEOUT });
+    await page.getByRole('combobox', { name: 'Service', exact: true }).selectOption('OT');
+    await page.waitForURL(/service=OT/);
+    await page.waitForTimeout(1000);
+    const early = await marks(page);
+    check(!('tee:engine-ready' in early), 'the engine was not held');
+    const stored = Object.keys(early).filter((m) => m.startsWith('tee:figure-stored:'));
+    engine.release();
+    await waitForLive(page, ['equity/rates-by-type-phase']);
+    const live = await marks(page);
+    // Only the first view's figures under no filters came from the stored answers (each once): none under OT.
+    check(Object.keys(live).filter((m) => m.startsWith('tee:figure-stored:')).length === stored.length, 'a figure under OT came from stored answers');
+    check(!(await page.locator('#figure-rates-SLT').count()) && await page.locator('#figure-rates-OT').count() === 1,
+      'the heat tables do not show OT only once the data is open');
   }],
 
   ['stored answers: another view at start-up does not use them', async ({ page, baseUrl, check }) => {

@@ -50,11 +50,13 @@ export function LoadedTables() {
     return { table: name, file: absent ? 'not given (optional)' : TABLES[name].file, rows: loaded.rowCounts[name], source: absent ? '' : sourceText };
   });
   const loadedAt = keeping.kind === 'kept' ? keeping.manifest.loadedAt : keeping.kind === 'tab-only' || keeping.kind === 'keeping' ? keeping.loadedAt : null;
+  // While keeping, the files may already be partly on the device: forgetting (after keeping ends) deletes them.
+  const onDevice = keeping.kind === 'kept' || keeping.kind === 'keeping';
   const onForget = () => {
     setForgetting(true);
     setMessage('');
     forget().then(
-      () => setMessage(keeping.kind === 'kept' || keeping.kind === 'sample' ? 'Your files were deleted from this browser. The sample data is in use.' : 'The sample data is in use.'),
+      () => setMessage(onDevice || keeping.kind === 'sample' ? 'Your files were deleted from this browser. The sample data is in use.' : 'The sample data is in use.'),
       (error: unknown) => setMessage(`Your files could not be deleted from this browser: ${error instanceof Error ? error.message : String(error)}.`),
     ).finally(() => setForgetting(false));
   };
@@ -74,11 +76,11 @@ export function LoadedTables() {
           {/* Keeping runs after the data is in use: its outcome is announced when it comes. */}
           <p className="govuk-body" id="data-keeping" role="status">{keepingText(keeping)}</p>
           <p className="govuk-hint" id="data-forget-hint">
-            {keeping.kind === 'kept' ? 'Forgetting deletes your files from this browser and goes back to the sample data.' : 'Going back to the sample data clears your files from this tab.'}
+            {onDevice ? 'Forgetting deletes your files from this browser and goes back to the sample data.' : 'Going back to the sample data clears your files from this tab.'}
           </p>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={onForget} disabled={forgetting}
             aria-describedby="data-forget-hint">
-            {keeping.kind === 'kept' ? 'Forget this data' : 'Go back to the sample data'}
+            {onDevice ? 'Forget this data' : 'Go back to the sample data'}
           </button>
         </div>
       )}
