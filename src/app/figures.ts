@@ -153,10 +153,10 @@ export function useFigure<T>(
       // Early (no database yet): the same computation and gate, on the stored answers' rows (see storedRunnerOf).
       const { db } = data;
       const stored = db === null ? storedRunnerOf(data.answers, answersContext(view, filters, settings), signal) : null;
-      const run = db === null ? countQuery(stored as RunQuery) : runnerOf(db, data.version, signal);
+      const run = stored ? countQuery(stored) : runnerOf(db as Db, data.version, signal);
       // The data's extent is asked once per data set, not once per figure (and never dropped: others await it).
-      const [extent] = db === null ? await (stored as RunQuery)('period', []) : await client.ensureQueryData({
-        queryKey: ['extent', data.version], queryFn: () => runnerOf(db, data.version)('period', []), staleTime: Infinity,
+      const [extent] = stored ? await stored('period', []) : await client.ensureQueryData({
+        queryKey: ['extent', data.version], queryFn: () => runnerOf(db as Db, data.version)('period', []), staleTime: Infinity,
       });
       if (!extent) throw new Error('The period query returned no row.');
       const period = resolvePeriod(filters, extent);
