@@ -8,7 +8,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { exportSnapshot, SNAPSHOT_MANIFEST, snapshotFile, type Snapshot } from './src/app/data-snapshot.ts';
+import { ANSWERS_FILE } from './src/app/stored-answers.ts';
 import { TABLE_NAMES } from './src/contract/index.ts';
+import { diskSql } from './src/queries/node-sql.ts';
 import { loadContractTables } from './src/db/load-tables.ts';
 import { openNodeDatabase } from './src/db/node-duckdb.ts';
 
@@ -19,7 +21,8 @@ const VIRTUAL_ID = 'virtual:sample-data';
 
 /**
  * The snapshot of the sample, made by the one load path (every check) under Node's DuckDB-wasm: the app opens it
- * at start-up instead of checking the sample's files in every visitor's browser.
+ * at start-up instead of checking the sample's files in every visitor's browser. It carries the first view's
+ * stored answers (src/app/stored-answers.ts), from the same .sql files on the same engine.
  */
 async function sampleSnapshot(dir: string, names: readonly string[]): Promise<Snapshot> {
   const db = await openNodeDatabase();
@@ -28,7 +31,7 @@ async function sampleSnapshot(dir: string, names: readonly string[]): Promise<Sn
   try {
     const files = Object.fromEntries(names.map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
     const enrichSql = readFileSync(fileURLToPath(new URL('./src/db/enrich.sql', import.meta.url)), 'utf8');
-    return await exportSnapshot(db, await loadContractTables(db, files, { enrichSql }), `${scratch}/`);
+    return await exportSnapshot(db, await loadContractTables(db, files, { enrichSql }), `${scratch}/`, diskSql);
   } finally {
     await db.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -39,6 +42,7 @@ function snapshotAssets(snapshot: Snapshot): Record<string, Uint8Array | string>
   return {
     [SNAPSHOT_MANIFEST]: JSON.stringify(snapshot.manifest),
     ...Object.fromEntries(TABLE_NAMES.map((table) => [snapshotFile(table), snapshot.tables[table]])),
+    ...(snapshot.answers ? { [ANSWERS_FILE]: JSON.stringify(snapshot.answers) } : {}),
   };
 }
 
@@ -60,7 +64,7 @@ function sampleData(root: string): Plugin {
     configureServer(server) {
       server.middlewares.use('/sample-data/', (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '');
-        if (name === SNAPSHOT_MANIFEST || name.startsWith('tee-snapshot-')) {
+        if (name === SNAPSHOT_MANIFEST || name === ANSWERS_FILE || name.startsWith('tee-snapshot-')) {
           devSnapshot ??= sampleSnapshot(abs, csvs()).then(snapshotAssets);
           devSnapshot.then((assets) => {
             const body = assets[name];

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { AGE_PHASES, LABELS, SCHOOL_TYPES, SERVICES } from '../contract/index.ts';
 import { formatMonth } from '../components/table-columns.ts';
-import { useSqlQuery } from './database-context.tsx';
+import { useDatabase, useSqlQuery } from './database-context.tsx';
 import { useFilters } from './url-state.ts';
 import type { FilterName } from './url-state.ts';
 
@@ -32,7 +32,19 @@ interface Option {
 
 export const KEYBOARD_PAUSE_MS = 1000;
 
-function Select({ name, label, allLabel, options, hintId }: { name: FilterName; label: string; allLabel: string; options: readonly Option[]; hintId: string }) {
+/**
+ * Before the data is open (early data: the first figures come from answers stored with it) the options drawn from
+ * the data (localities, months) are not known yet, so those lists are disabled and say nothing about what is in the
+ * data; the lists of the contract's own values work (their figures then wait for the data).
+ */
+function useDataOpen(): boolean {
+  return useDatabase().db !== null;
+}
+
+function Select({ name, label, allLabel, options, hintId, fromData = false }: {
+  name: FilterName; label: string; allLabel: string; options: readonly Option[]; hintId: string; fromData?: boolean;
+}) {
+  const open = useDataOpen() || !fromData;
   const [filters, setFilters] = useFilters();
   const id = `${useId()}-${name}`;
   const [pending, setPending] = useState<string | null>(null);
@@ -47,13 +59,14 @@ function Select({ name, label, allLabel, options, hintId }: { name: FilterName; 
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const current = filters[name] ?? '';
   // A value in the URL that is not among the options (a month outside the data) is still shown as chosen.
+  // (Before the data is open, whether it is in the data is not known yet.)
   const shown = current && !options.some((o) => o.value === current)
-    ? [...options, { value: current, label: `${name === 'from' || name === 'to' ? formatMonth(current) : current} (not in the data)` }]
+    ? [...options, { value: current, label: `${name === 'from' || name === 'to' ? formatMonth(current) : LABELS[current] ?? current}${open ? ' (not in the data)' : ''}` }]
     : options;
   return (
     <div className="govuk-form-group filter-bar__item">
       <label className="govuk-label" htmlFor={id}>{label}</label>
-      <select className="govuk-select" id={id} aria-describedby={hintId} value={pending ?? current}
+      <select className="govuk-select" id={id} aria-describedby={hintId} value={pending ?? current} disabled={!open}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -95,8 +108,8 @@ export function PeriodControl({ hint }: { hint: string }) {
       <h2 className="filter-bar__title" id="period-control-title">Period</h2>
       <p className="filter-bar__hint" id={hintId}>{hint}</p>
       <div className="filter-bar__items">
-        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} />
-        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
+        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} fromData />
+        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} fromData />
       </div>
     </form>
   );
@@ -112,15 +125,17 @@ export function FilterBar() {
     // A named form (a landmark screen-reader users can jump to); it is never submitted: choices apply at once.
     <form className="filter-bar" aria-labelledby="filter-bar-title" onSubmit={(e) => e.preventDefault()}>
       <h2 className="filter-bar__title" id="filter-bar-title">Filters</h2>
-      <p className="filter-bar__hint" id={hintId}>Figures update as you choose; with arrow keys, when you pause or press Enter.</p>
+      <p className="filter-bar__hint" id={hintId}>{useDataOpen()
+        ? 'Figures update as you choose; with arrow keys, when you pause or press Enter.'
+        : 'Figures update as you choose; locality and months can be chosen once the data is open.'}</p>
       <div className="filter-bar__items">
         <Select hintId={hintId} name="service" label="Service" allLabel="Both services" options={labelled(SERVICES)} />
         <Select hintId={hintId} name="type" label="School type" allLabel="All types" options={labelled(SCHOOL_TYPES)} />
         <Select hintId={hintId} name="phase" label="Age phase" allLabel="All ages" options={labelled(AGE_PHASES)} />
-        <Select hintId={hintId} name="locality" label="Locality" allLabel="All localities"
+        <Select hintId={hintId} name="locality" label="Locality" allLabel="All localities" fromData
           options={(localities.data ?? []).map((r) => ({ value: r.locality, label: r.locality }))} />
-        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} />
-        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} />
+        <Select hintId={hintId} name="from" label="From" allLabel="First month" options={months} fromData />
+        <Select hintId={hintId} name="to" label="To" allLabel="Latest month" options={months} fromData />
       </div>
       {anySet && (
         <button type="button" className="govuk-button govuk-button--secondary filter-bar__clear"

@@ -4,12 +4,17 @@
 // tee:data-ready (performance.mark) time the start-up for benchmarks.
 // The user's files, once loaded, are kept on their device (src/app/stored-data.ts, the origin-private file system)
 // unless they choose not to; on return the session opens those through the same load path instead of the sample.
+// Keeping runs in the background once the data is ready (the state says 'keeping' until it is kept or has failed).
+// A snapshot may carry the first view's stored answers (src/app/stored-answers.ts): while the engine starts and the
+// snapshot opens, the state is 'loading' with `early` data (no database yet), from which those figures are computed.
 import type { EngineProgress } from '../db/browser-duckdb.ts';
 import type { Database } from '../db/database.ts';
 import { DEFAULT_DATE_FLOOR } from '../contract/sql-checks.ts';
 import { loadContractTables } from '../db/load-tables.ts';
 import type { LoadProgress, LoadedTables } from '../db/load-tables.ts';
+import type { SqlSource } from '../queries/index.ts';
 import { exportSnapshot, openSnapshot, type Snapshot } from './data-snapshot.ts';
+import { usableAnswers, type StoredAnswers } from './stored-answers.ts';
 import type { StorageSupport, StoredData, StoredManifest } from './stored-data.ts';
 
 export type DataSource = 'sample' | 'user';
@@ -20,6 +25,8 @@ export type Keeping =
   | { readonly kind: 'sample'; readonly reopenProblem?: string }
   /** The user's files, kept on this device; `reopened` when they were opened from there at the start of this visit. */
   | { readonly kind: 'kept'; readonly manifest: StoredManifest; readonly reopened: boolean }
+  /** The user's files, in use; being kept on this device in the background. */
+  | { readonly kind: 'keeping'; readonly loadedAt: string }
   /** The user's files, in this tab only: `reason` is why (their choice, or the browser cannot keep files). */
   | { readonly kind: 'tab-only'; readonly reason: 'chosen' | 'unavailable' | 'failed'; readonly detail?: string; readonly loadedAt: string };
 
@@ -66,12 +73,25 @@ export interface ReadyData {
   readonly keeping: Keeping;
   /** The plausibility date floor the data was checked against. */
   readonly dateFloor: string;
+  readonly answers?: undefined;
 }
+
+/**
+ * The data set before it is open (no database yet): what its snapshot says of it, and the stored answers the first
+ * view's figures are computed from meanwhile (src/app/figures.ts). Anything else waits for the ReadyData.
+ */
+export interface EarlyData extends Omit<ReadyData, 'db' | 'answers'> {
+  readonly db: null;
+  readonly answers: StoredAnswers;
+}
+
+/** What the page shows: the data set loaded, or the one about to be (early). */
+export type ShownData = ReadyData | EarlyData;
 
 export type SessionProgress = EngineProgress | LoadProgress | { readonly stage: 'fetching-sample' };
 
 export type DataState =
-  | { readonly status: 'loading'; readonly progress: SessionProgress; readonly previous?: ReadyData }
+  | { readonly status: 'loading'; readonly progress: SessionProgress; readonly previous?: ReadyData; readonly early?: EarlyData }
   | { readonly status: 'ready'; readonly data: ReadyData }
   | { readonly status: 'failed'; readonly error: Error };
 
@@ -84,8 +104,12 @@ export class DataSession {
   private queue: Promise<unknown> = Promise.resolve();
   private sample: SampleSource = { files: () => Promise.reject(new Error('DataSession.start has not been called')) };
 
-  /** `scratchDir`: under Node only, a folder of one's own (ending in /) where DuckDB-wasm writes snapshot exports. */
-  constructor(private readonly enrichSql: string, private readonly store?: DataStore, private readonly scratchDir = '') {}
+  /**
+   * `scratchDir`: under Node only, a folder of one's own (ending in /) where DuckDB-wasm writes snapshot exports.
+   * `answersSql`: where the query files are read from, to store the first view's answers with a kept snapshot.
+   */
+  constructor(private readonly enrichSql: string, private readonly store?: DataStore, private readonly scratchDir = '',
+    private readonly answersSql?: SqlSource) {}
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -101,6 +125,11 @@ export class DataSession {
 
   private previous(): ReadyData | undefined {
     return this.state.status === 'ready' ? this.state.data : this.state.status === 'loading' ? this.state.previous : undefined;
+  }
+
+  /** Resolves once every load and background keeping asked for so far has finished. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   /** Reports engine progress while no data set is loaded yet (pass this to openBrowserDatabase). */
@@ -154,25 +183,28 @@ export class DataSession {
       const support = await this.store.support();
       if (!support.ok) return { kind: 'tab-only', reason: 'unavailable', detail: support.reason, loadedAt };
       try {
-        // The snapshot beside the files makes the next visit open without running the checks again.
-        const snapshot = await exportSnapshot(db, loaded, this.scratchDir);
+        // The snapshot beside the files makes the next visit open without running the checks again, and its stored
+        // answers draw that visit's first figures before the engine is ready.
+        const snapshot = await exportSnapshot(db, loaded, this.scratchDir, this.answersSql);
         return { kind: 'kept', manifest: await this.store.save(files, dateFloor, snapshot), reopened: false };
       } catch (error) {
         // Nothing half-kept may be opened next time.
         await this.store.forget().catch(() => undefined);
         return { kind: 'tab-only', reason: 'failed', detail: error instanceof Error ? error.message : String(error), loadedAt };
       }
-    }, options);
+    }, { ...options, loadedAt });
   }
 
   /** Deletes the user's kept files from this device and goes back to the sample data. */
   async forgetKeptData(): Promise<ReadyData> {
+    // Keeping still under way would write the files back after they were deleted: it finishes first.
+    await this.settled();
     await this.store?.forget();
     return this.load(this.sampleInput(), { kind: 'sample' });
   }
 
   /** `keeping` says where the data set is kept, or keeps it (a function run once the data has loaded). */
-  private load(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions = {}): Promise<ReadyData> {
+  private load(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions & { loadedAt?: string } = {}): Promise<ReadyData> {
     // A rejection is handled by the caller (or by the queue below) once the load runs.
     input.catch(() => undefined);
     const run = this.queue.then(() => this.loadNow(input, keeping, options));
@@ -180,19 +212,25 @@ export class DataSession {
     return run;
   }
 
-  private async loadNow(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions): Promise<ReadyData> {
+  private async loadNow(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions & { loadedAt?: string }): Promise<ReadyData> {
     const source: DataSource = typeof keeping === 'function' || keeping.kind !== 'sample' ? 'user' : 'sample';
     const { onProgress } = options;
     const dateFloor = options.dateFloor ?? DEFAULT_DATE_FLOOR;
     if (!this.engine) throw new Error('DataSession.start has not been called');
     const previous = this.previous();
-    const progress = (p: SessionProgress) => this.setState({ status: 'loading', progress: p, previous });
+    let early: EarlyData | null = null;
+    const progress = (p: SessionProgress) => this.setState({ status: 'loading', progress: p, previous, ...(early ? { early } : {}) });
     if (previous) progress({ stage: 'loading-table', table: 'schools', done: {} });
     try {
+      // The input (a snapshot fetched or read from the device) usually comes long before the engine is ready.
+      const given = await input;
+      early = previous ? null : this.earlyData(given, keeping, source, dateFloor);
+      if (early) {
+        performance.mark('tee:early-ready');
+        this.setState({ status: 'loading', progress: this.state.status === 'loading' ? this.state.progress : { stage: 'starting-engine' }, early });
+      }
       const db = await this.engine;
       performance.mark('tee:engine-ready');
-      if (source === 'sample') progress({ stage: 'fetching-sample' });
-      const given = await input;
       let loaded: LoadedTables | null = null;
       let fileNames = given.fileNames;
       if (given.snapshot) {
@@ -211,13 +249,15 @@ export class DataSession {
         });
       }
       performance.mark('tee:data-ready');
-      const kept = typeof keeping === 'function' ? await keeping(db, loaded) : keeping;
       this.version += 1;
+      const kept: Keeping = typeof keeping === 'function' ? { kind: 'keeping', loadedAt: options.loadedAt ?? new Date().toISOString() } : keeping;
       const data: ReadyData = { db, version: this.version, source, fileNames: fileNames ?? [], loaded, keeping: kept, dateFloor };
       this.setState({ status: 'ready', data });
+      if (typeof keeping === 'function') this.keepInBackground(data, keeping);
       return data;
     } catch (cause) {
       const error = cause instanceof Error ? cause : new Error(String(cause));
+      // The early figures were of data that did not open: the state below replaces them.
       // Kept files that no longer open are followed at once by the sample: no failure to show in between.
       const reopening = typeof keeping !== 'function' && keeping.kind === 'kept' && keeping.reopened;
       if (previous) this.setState({ status: 'ready', data: previous });
@@ -225,6 +265,30 @@ export class DataSession {
       throw error;
     }
   }
+
+  /** The early data for an input whose snapshot carries stored answers for itself; null otherwise. */
+  private earlyData(given: DataInput, keeping: Keeping | KeepFn, source: DataSource, dateFloor: string): EarlyData | null {
+    const answers = given.snapshot ? usableAnswers(given.snapshot.answers, given.snapshot.manifest.digest) : null;
+    if (!answers || !given.snapshot || typeof keeping === 'function') return null;
+    return { db: null, version: 0, source, fileNames: given.fileNames ?? [], loaded: given.snapshot.manifest.loaded, keeping, dateFloor, answers };
+  }
+
+  /**
+   * Keeps the data set just made ready, after it is in use (the next load waits for it: both use the one
+   * connection); then says where it is kept, unless another data set has replaced it meanwhile.
+   */
+  private keepInBackground(data: ReadyData, keep: KeepFn): void {
+    const run = this.queue.then(() => keep(data.db, data.loaded)).catch((error: unknown): Keeping => (
+      { kind: 'tab-only', reason: 'failed', detail: error instanceof Error ? error.message : String(error), loadedAt: new Date().toISOString() }));
+    this.queue = run.then((kept) => {
+      if (this.state.status === 'ready' && this.state.data === data) this.setState({ status: 'ready', data: { ...data, keeping: kept } });
+    });
+  }
+}
+
+/** The data set the page shows in `state`: the one loaded, the one being replaced, or the one about to open. */
+export function shownData(state: DataState): ShownData | undefined {
+  return state.status === 'ready' ? state.data : state.status === 'loading' ? state.previous ?? state.early : undefined;
 }
 
 const MB = 1_000_000;

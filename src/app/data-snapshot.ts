@@ -5,11 +5,16 @@
 // (vite.config.ts runs loadContractTables under Node and exports it), for the user's files right after they load
 // (kept on their device beside the files, src/app/stored-data.ts). A snapshot made under another version of the data
 // contract is refused (SnapshotMismatch): the caller loads the files through the checks instead. Uses only the
-// Database interface, so it runs in the browser's worker and under Node alike.
+// Database interface, so it runs in the browser's worker and under Node alike. The manifest carries a digest of the
+// tables (the data's identity), and a snapshot may carry the first view's stored answers for that digest
+// (src/app/stored-answers.ts), which start-up computes the first figures from before the engine is ready.
 import { TABLES, TABLE_NAMES, type TableName } from '../contract/index.ts';
 import { ident, sqlString } from '../contract/sql-checks.ts';
 import type { Database } from '../db/database.ts';
 import { replaceTablesAndDerive, type LoadedTables } from '../db/load-tables.ts';
+import type { SqlSource } from '../queries/index.ts';
+import { firstViewAnswers } from './first-view.ts';
+import type { StoredAnswers } from './stored-answers.ts';
 
 const FORMAT = 1;
 
@@ -26,12 +31,16 @@ export interface SnapshotManifest {
   readonly columns: Record<TableName, readonly SnapshotColumn[]>;
   /** What the load found (row counts, absent tables, the clean report). */
   readonly loaded: LoadedTables;
+  /** SHA-256 of the tables' bytes (tablesDigest()): the data's identity, which stored answers are keyed by. */
+  readonly digest?: string;
 }
 
 export interface Snapshot {
   readonly manifest: SnapshotManifest;
   /** Each table as CSV bytes (with a header line). */
   readonly tables: Record<TableName, Uint8Array>;
+  /** The first view's figures' query answers on this data (src/app/stored-answers.ts), when they were made. */
+  readonly answers?: StoredAnswers;
 }
 
 /** A snapshot made under another data contract (or broken): load the files through the checks instead. */
@@ -53,6 +62,15 @@ export const snapshotFile = (table: TableName) => `tee-snapshot-${table}.csv`;
 /** The file name of a shipped snapshot's manifest (the sample's, beside its tables in sample-data/). */
 export const SNAPSHOT_MANIFEST = 'snapshot.json';
 
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/** SHA-256 over each table's name and the SHA-256 of its bytes, in the contract's table order. */
+export async function tablesDigest(tables: Record<TableName, Uint8Array>): Promise<string> {
+  const parts: string[] = [];
+  for (const table of TABLE_NAMES) parts.push(`${table}:${hex(await crypto.subtle.digest('SHA-256', tables[table] as Uint8Array<ArrayBuffer>))}`);
+  return hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\n'))));
+}
+
 let made = 0;
 /** A name no other export or open uses, in this database or (under Node, where DuckDB-wasm writes to disk) another. */
 const scratchName = (table: TableName, dir: string) => `${dir}tee-scratch-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${++made}-${table}.csv`;
@@ -60,8 +78,9 @@ const scratchName = (table: TableName, dir: string) => `${dir}tee-scratch-${Date
 /**
  * The snapshot of the data set loaded now (call right after loadContractTables, with its outcome). Under Node, pass a
  * folder of one's own (ending in /) for `scratchDir`: DuckDB-wasm's Node build writes the export there on disk.
+ * With `sql` (where the query files are read from), the snapshot also carries the first view's stored answers.
  */
-export async function exportSnapshot(db: Database, loaded: LoadedTables, scratchDir = ''): Promise<Snapshot> {
+export async function exportSnapshot(db: Database, loaded: LoadedTables, scratchDir = '', sql?: SqlSource): Promise<Snapshot> {
   const columns = {} as Record<TableName, SnapshotColumn[]>;
   const tables = {} as Record<TableName, Uint8Array>;
   for (const table of TABLE_NAMES) {
@@ -75,7 +94,9 @@ export async function exportSnapshot(db: Database, loaded: LoadedTables, scratch
       await db.dropFile(file).catch(() => undefined);
     }
   }
-  return { manifest: { format: FORMAT, contract: contractKey(), columns, loaded }, tables };
+  const digest = await tablesDigest(tables);
+  const answers = sql ? await firstViewAnswers(db, sql, digest) : undefined;
+  return { manifest: { format: FORMAT, contract: contractKey(), columns, loaded, digest }, tables, ...(answers ? { answers } : {}) };
 }
 
 /** Whether `value` is a snapshot manifest this version can open (the same contract). */

@@ -4,8 +4,8 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { QueryParam, ResultRow } from '../db/database.ts';
-import { describeProgress } from './data-session.ts';
-import type { DataSession, DataState, ReadyData } from './data-session.ts';
+import { describeProgress, shownData } from './data-session.ts';
+import type { DataSession, DataState, ShownData } from './data-session.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 
 const SessionContext = createContext<DataSession | null>(null);
@@ -28,11 +28,12 @@ export function useDataState(): DataState {
 
 /**
  * The loaded data set: its Database, version (for query keys) and row counts. Use under <WhenDataReady>. While
- * a new data set loads, this is still the previous one (its version changes once the new one is in).
+ * a new data set loads, this is still the previous one (its version changes once the new one is in). At start-up,
+ * before the data is open, it may be the early data (db null): only figures with stored answers compute then.
  */
-export function useDatabase(): ReadyData {
+export function useDatabase(): ShownData {
   const state = useDataState();
-  const data = state.status === 'ready' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  const data = shownData(state);
   if (!data) throw new Error('useDatabase() was called before the data was loaded; render under <WhenDataReady>');
   return data;
 }
@@ -53,10 +54,13 @@ export function useForgetKeptData(): DataSession['forgetKeptData'] {
  * Query options for one SQL statement on the loaded data: keyed by a name, the data version and the parameters,
  * so it reruns when the data or the filters change. Features wrap it in their own hooks.
  */
-export function sqlQueryOptions<T extends ResultRow>(data: ReadyData, name: string, sql: string, params: readonly QueryParam[] = []) {
+export function sqlQueryOptions<T extends ResultRow>(data: ShownData, name: string, sql: string, params: readonly QueryParam[] = []) {
+  const { db } = data;
   return queryOptions({
     queryKey: ['sql', name, data.version, params],
-    queryFn: () => data.db.query<T>(sql, params),
+    // Early data has no database: the statement waits (runs once the data is open).
+    queryFn: () => (db ? db.query<T>(sql, params) : Promise.reject(new Error('The data is not open yet.'))),
+    enabled: db !== null,
     placeholderData: keepPreviousData,
   });
 }
@@ -66,11 +70,14 @@ export function useSqlQuery<T extends ResultRow>(name: string, sql: string, para
   return useQuery(sqlQueryOptions<T>(useDatabase(), name, sql, params));
 }
 
-export function ProgressIndicator({ message }: { message: string }) {
+export function ProgressIndicator({ message, detail }: { message: string; detail?: string | undefined }) {
   return (
     <div className="app-progress" role="status" aria-live="polite">
       <span className="app-progress__spinner" aria-hidden="true" />
-      <p className="app-progress__message">{message}…</p>
+      <div>
+        <p className="app-progress__message">{message}…</p>
+        {detail && <p className="app-progress__detail">{detail}</p>}
+      </div>
     </div>
   );
 }
@@ -90,11 +97,14 @@ export function WhenDataReady({ children }: { children: ReactNode }) {
       />
     );
   }
-  const hasData = state.status === 'ready' || state.previous !== undefined;
+  const hasData = shownData(state) !== undefined;
+  // Early (figures from the answers stored with the data, before it is open): said beside the progress.
+  const early = state.status === 'loading' && !state.previous && state.early !== undefined;
   // The same two slots in every state, so the children are not remounted when loading starts or ends.
   return (
     <>
-      {state.status === 'loading' && <ProgressIndicator message={describeProgress(state.progress)} />}
+      {state.status === 'loading' && <ProgressIndicator message={describeProgress(state.progress)}
+        detail={early ? 'Until the data is open, only the figures saved with it (the Equity view with no filters) can be shown; locality and months can be chosen once it is open.' : undefined} />}
       {hasData && children}
     </>
   );

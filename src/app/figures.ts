@@ -10,8 +10,10 @@ import type { QueryParam } from '../db/database.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase } from './database-context.tsx';
+import type { ReadyData, ShownData } from './data-session.ts';
 import { useDisclosureMode } from './disclosure-mode.ts';
-import { useFilters, type Filters as UrlFilters } from './url-state.ts';
+import { answerKey, answersContext, lookupAnswer } from './stored-answers.ts';
+import { useFilters, useUrlState, type Filters as UrlFilters } from './url-state.ts';
 
 export function toAnalyticsFilters(filters: UrlFilters): AnalyticsFilters {
   return {
@@ -45,7 +47,7 @@ interface Engine {
   active: number;
   readonly waiting: (() => void)[];
 }
-type Db = ReturnType<typeof useDatabase>['db'];
+type Db = ReadyData['db'];
 const engines = new WeakMap<object, Engine>();
 
 function engineOf(db: Db, version: unknown): Engine {
@@ -79,7 +81,7 @@ async function send(engine: Engine, name: Parameters<RunQuery>[0], params: reado
 export function runnerOf(db: Db, version: unknown, signal?: AbortSignal): CountQuery {
   const engine = engineOf(db, version);
   const run = ((name, params) => {
-    const key = `${name}\u0000${JSON.stringify(params)}`;
+    const key = answerKey(name, params);
     let asked = engine.memo.get(key);
     if (asked) {
       // Only a query still to be sent needs to know who wants it.
@@ -111,6 +113,23 @@ export function runnerOf(db: Db, version: unknown, signal?: AbortSignal): CountQ
 }
 
 /**
+ * Before the data is open (early data, src/app/data-session.ts): a runner that answers only from the stored answers
+ * of the first view (src/app/stored-answers.ts) asked under `context`; a query they do not hold (another view,
+ * filters, settings or disclosure mode, or a query not stored) waits until `signal` aborts, which it does when the
+ * data is ready and the figure's key changes: that figure is then computed live, as every figure is.
+ */
+export function storedRunnerOf(answers: NonNullable<ShownData['answers']>, context: string, signal: AbortSignal): RunQuery {
+  return ((name, params) => {
+    const rows = lookupAnswer(answers, context, name, params);
+    if (rows) return Promise.resolve(rows);
+    return new Promise((_resolve, reject) => {
+      if (signal.aborted) reject(superseded());
+      else signal.addEventListener('abort', () => reject(superseded()), { once: true });
+    });
+  }) as RunQuery;
+}
+
+/**
  * One figure under the URL's filters. `name` and `options` key the query (options must be JSON-serialisable);
  * `overrides` replaces filters the view sets itself (e.g. My setting ignores the global school type).
  */
@@ -126,20 +145,24 @@ export function useFigure<T>(
   const disclosure = useDisclosureMode();
   const settings = { ...DEFAULT_SETTINGS, ...options.settings, disclosure };
   const client = useQueryClient();
+  const { view } = useUrlState();
   return useQuery({
     queryKey: ['figure', name, data.version, filters, settings, options.key ?? null],
     queryFn: async ({ signal }) => {
       performance.mark(`tee:figure-start:${name}`);
-      const run = runnerOf(data.db, data.version, signal);
+      // Early (no database yet): the same computation and gate, on the stored answers' rows (see storedRunnerOf).
+      const { db } = data;
+      const stored = db === null ? storedRunnerOf(data.answers, answersContext(view, filters, settings), signal) : null;
+      const run = stored ? countQuery(stored) : runnerOf(db as Db, data.version, signal);
       // The data's extent is asked once per data set, not once per figure (and never dropped: others await it).
-      const [extent] = await client.ensureQueryData({
-        queryKey: ['extent', data.version], queryFn: () => runnerOf(data.db, data.version)('period', []), staleTime: Infinity,
+      const [extent] = stored ? await stored('period', []) : await client.ensureQueryData({
+        queryKey: ['extent', data.version], queryFn: () => runnerOf(db as Db, data.version)('period', []), staleTime: Infinity,
       });
       if (!extent) throw new Error('The period query returned no row.');
       const period = resolvePeriod(filters, extent);
       try {
         const figure = await compute({ run, filters, period, settings });
-        performance.mark(`tee:figure-end:${name}`);
+        performance.mark(stored ? `tee:figure-stored:${name}` : `tee:figure-end:${name}`);
         return figure;
       } catch (error) {
         // Superseded by newer filters (react-query ignores the result): marked so benchmarks stop waiting for it.

@@ -4,6 +4,7 @@
 import { SAMPLE_FILES } from 'virtual:sample-data';
 import { TABLE_NAMES } from '../contract/index.ts';
 import { SNAPSHOT_MANIFEST, snapshotFile, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
+import { ANSWERS_FILE, type StoredAnswers } from './stored-answers.ts';
 
 const url = (name: string) => `${import.meta.env.BASE_URL}sample-data/${name}`;
 
@@ -18,11 +19,18 @@ export async function fetchSampleFiles(): Promise<Record<string, Uint8Array>> {
   return Object.fromEntries(entries);
 }
 
-/** The sample's snapshot and its files' names; rejects when it cannot be fetched (the files are loaded instead). */
+const fetchJson = async (name: string): Promise<unknown> => JSON.parse(new TextDecoder().decode(await fetchBytes(name)));
+
+/**
+ * The sample's snapshot (with the first view's stored answers, when they can be fetched) and its files' names;
+ * rejects when the snapshot cannot be fetched (the files are loaded instead).
+ */
 export async function fetchSampleSnapshot(): Promise<{ snapshot: Snapshot; fileNames: readonly string[] }> {
-  const [manifest, ...tables] = await Promise.all([
-    fetchBytes(SNAPSHOT_MANIFEST).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SnapshotManifest),
+  const [manifest, answers, ...tables] = await Promise.all([
+    fetchJson(SNAPSHOT_MANIFEST) as Promise<SnapshotManifest>,
+    (fetchJson(ANSWERS_FILE) as Promise<StoredAnswers>).catch(() => undefined),
     ...TABLE_NAMES.map(async (table) => [table, await fetchBytes(snapshotFile(table))] as const),
   ]);
-  return { snapshot: { manifest, tables: Object.fromEntries(tables) as Snapshot['tables'] }, fileNames: [...SAMPLE_FILES] };
+  const snapshot: Snapshot = { manifest, tables: Object.fromEntries(tables) as Snapshot['tables'], ...(answers ? { answers } : {}) };
+  return { snapshot, fileNames: [...SAMPLE_FILES] };
 }

@@ -7,6 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { openBrowserDatabase } from '../db/browser-duckdb.ts';
 import enrichSql from '../db/enrich.sql?raw';
 import type { StartedWorker } from '../db/worker-start.ts';
+import { bundledSql } from '../queries/browser-sql.ts';
 import { App } from './App.tsx';
 import { DataSession } from './data-session.ts';
 import { DatabaseProvider } from './database-context.tsx';
@@ -17,7 +18,8 @@ import { parseUrlState } from './url-state.ts';
 import { preloadView } from './views.ts';
 
 export function startApp(root: HTMLElement, started: StartedWorker): void {
-  const session = new DataSession(enrichSql, DEVICE_STORE);
+  // The query files also serve the first view's answers stored with the user's kept data (src/app/stored-answers.ts).
+  const session = new DataSession(enrichSql, DEVICE_STORE, '', bundledSql);
   void session.start(openBrowserDatabase(session.reportEngineProgress, started), { files: fetchSampleFiles, snapshot: fetchSampleSnapshot });
   preloadView(parseUrlState(window.location.search).view);
   createRoot(root).render(

@@ -1,7 +1,8 @@
 // The user's own data kept on their device for their next visit, in the browser's origin-private file system
 // (OPFS: storage only this site can read, never sent anywhere). What is kept is the files exactly as loaded (only
-// after every one passed the contract check), a snapshot of the checked tables (src/app/data-snapshot.ts) and a
-// small manifest: when they were loaded, their names and sizes, the date floor they were checked against. On return
+// after every one passed the contract check), a snapshot of the checked tables (src/app/data-snapshot.ts) with the
+// first view's stored answers (src/app/stored-answers.ts), and a small manifest: when they were loaded, their names
+// and sizes, the date floor they were checked against. On return
 // the session opens the snapshot, or, if it was made under another data contract, loads the files again through
 // the checks (src/app/data-session.ts). The sample is never kept.
 // The manifest is written last and read first: a half-written set (the tab closed mid-way) has no manifest and is
@@ -9,6 +10,7 @@
 
 import { TABLE_NAMES } from '../contract/index.ts';
 import { snapshotFile, snapshotProblem, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
+import { ANSWERS_FILE } from './stored-answers.ts';
 
 /** The folder in OPFS that holds the kept files and manifest.json. */
 export const STORED_DIR = 'tee-own-data';
@@ -101,6 +103,7 @@ export async function saveStoredData(files: Record<string, Uint8Array>, dateFloo
   const names = Object.keys(files).sort();
   for (const [index, name] of names.entries()) await writeFile(dir, slot(index), files[name] ?? new Uint8Array());
   if (snapshot) for (const table of TABLE_NAMES) await writeFile(dir, snapshotFile(table), snapshot.tables[table]);
+  if (snapshot?.answers) await writeFile(dir, ANSWERS_FILE, JSON.stringify(snapshot.answers));
   const manifest: StoredManifest = {
     format: FORMAT, loadedAt: now.toISOString(), dateFloor,
     files: names.map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
@@ -137,7 +140,9 @@ export async function readStoredData(): Promise<StoredData | null> {
   if (manifest.snapshot && !snapshotProblem(manifest.snapshot)) {
     // A snapshot that cannot be read is only slower: the files are loaded through the checks instead.
     const tables = await Promise.all(TABLE_NAMES.map(async (table) => [table, await readBytes(snapshotFile(table))] as const)).catch(() => null);
-    if (tables) snapshot = { manifest: manifest.snapshot, tables: Object.fromEntries(tables) as Snapshot['tables'] };
+    // The first view's stored answers are only a head start: without them (or unreadable) the figures run live.
+    const answers: unknown = tables ? await readBytes(ANSWERS_FILE).then((b) => JSON.parse(new TextDecoder().decode(b)) as unknown, () => undefined) : undefined;
+    if (tables) snapshot = { manifest: manifest.snapshot, tables: Object.fromEntries(tables) as Snapshot['tables'], ...(answers ? { answers: answers as Snapshot['answers'] } : {}) };
   }
   return { manifest, readFiles, ...(snapshot ? { snapshot } : {}) };
 }

@@ -57,7 +57,9 @@ try {
     console.log(run.stdout.trim() || run.stderr.trim());
     // The floor page measure.sh built under /tmp; the returning user's own files (the sample's) reopen from OPFS.
     console.log('first chart, returning user vs sample vs bare page (5 cold runs each, interleaved):');
-    const back = spawnSync('node', ['tests/bench/returning-user.mjs', '5', join(ROOT, 'dist'), '/tmp/startup-floor/dist'], { cwd: ROOT, encoding: 'utf8' });
+    // With BENCH_BASELINE_DIST, that build's sample and returning pages are timed in the same interleaved run.
+    const back = spawnSync('node', ['tests/bench/returning-user.mjs', '5', join(ROOT, 'dist'), '/tmp/startup-floor/dist',
+      ...(process.env.BENCH_BASELINE_DIST ? [process.env.BENCH_BASELINE_DIST] : [])], { cwd: ROOT, encoding: 'utf8' });
     console.log(back.stdout.trim() || back.stderr.trim());
   } else {
     console.log('first chart: skipped (needs `npm run build`, /usr/bin/chromium and ../shared/startup-floor)');

@@ -56,6 +56,12 @@ class MemoryStore implements DataStore {
   }
 }
 
+/** The data set once the session has finished keeping it (keeping runs in the background after ready). */
+async function keptData(session: DataSession): Promise<ReadyData> {
+  await session.settled();
+  return ready(session);
+}
+
 function ready(session: DataSession): ReadyData {
   const state = session.getState();
   if (state.status !== 'ready') throw new Error(`session is ${state.status}`);
@@ -115,7 +121,12 @@ describe('DataSession keeps the user\'s files on the device', () => {
     const store = new MemoryStore();
     const { session } = await started(store);
     const files = encode(fewerReferrals(3));
-    const data = await session.loadUserFiles(files, { dateFloor: '2001-02-03' });
+    const inUse = await session.loadUserFiles(files, { dateFloor: '2001-02-03' });
+    // Ready (in use) before it is kept: keeping runs after, and then the state says where it is kept.
+    expect(inUse.keeping.kind).toBe('keeping');
+    expect(store.calls).not.toContain('save');
+    const data = await keptData(session);
+    expect(data.version).toBe(inUse.version);
     expect(data.keeping).toMatchObject({ kind: 'kept', reopened: false, manifest: { dateFloor: '2001-02-03' } });
     expect(data.dateFloor).toBe('2001-02-03');
     expect((await store.kept?.readFiles())?.['referrals.csv']).toEqual(files['referrals.csv']);
@@ -137,6 +148,18 @@ describe('DataSession keeps the user\'s files on the device', () => {
     expect(await referralRows(session)).toBe(sampleReferrals);
   });
 
+  it('forgetting while the files are being kept waits for the keeping, then deletes them', async () => {
+    const store = new MemoryStore();
+    const { session } = await started(store);
+    const inUse = await session.loadUserFiles(encode(fewerReferrals(3)));
+    expect(inUse.keeping.kind).toBe('keeping');
+    const back = await session.forgetKeptData();
+    expect(store.calls.indexOf('save')).toBeGreaterThan(-1);
+    expect(store.calls.lastIndexOf('forget')).toBeGreaterThan(store.calls.indexOf('save'));
+    expect(store.kept).toBeNull();
+    expect(back.source).toBe('sample');
+  });
+
   it('passes the date floor to the checks: files refused under it are neither loaded nor kept', async () => {
     const store = new MemoryStore();
     const { session } = await started(store);
@@ -149,17 +172,20 @@ describe('DataSession keeps the user\'s files on the device', () => {
     const chosen = new MemoryStore();
     await chosen.save(encode(fewerReferrals(2)), '2000-01-01');
     const first = await started(chosen);
-    const notKept = await first.session.loadUserFiles(encode(fewerReferrals(5)), { keep: false });
+    await first.session.loadUserFiles(encode(fewerReferrals(5)), { keep: false });
+    const notKept = await keptData(first.session);
     expect(notKept.keeping).toMatchObject({ kind: 'tab-only', reason: 'chosen' });
     // Choosing not to keep the new files also forgets the ones kept before.
     expect(chosen.kept).toBeNull();
 
     const none = await started(new MemoryStore({ supported: false }));
-    expect((await none.session.loadUserFiles(encode(fewerReferrals(5)))).keeping).toMatchObject({ kind: 'tab-only', reason: 'unavailable', detail: 'no OPFS here' });
+    await none.session.loadUserFiles(encode(fewerReferrals(5)));
+    expect((await keptData(none.session)).keeping).toMatchObject({ kind: 'tab-only', reason: 'unavailable', detail: 'no OPFS here' });
 
     const failing = new MemoryStore({ saveFails: true });
     const third = await started(failing);
-    const failed = await third.session.loadUserFiles(encode(fewerReferrals(5)));
+    await third.session.loadUserFiles(encode(fewerReferrals(5)));
+    const failed = await keptData(third.session);
     expect(failed.keeping).toMatchObject({ kind: 'tab-only', reason: 'failed', detail: 'the disk is full' });
     expect(failing.calls.at(-1)).toBe('forget');
     expect(await referralRows(third.session)).toBe(5);

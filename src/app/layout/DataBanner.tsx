@@ -1,12 +1,13 @@
 // Says whose data the page shows: the synthetic sample (until the user loads their own) or the user's files.
 import { useDataState } from '../database-context.tsx';
+import { shownData } from '../data-session.ts';
 import { formatLoadedAt } from '../stored-data.ts';
 import { hrefOfView, useSearch } from '../url-state.ts';
 
 export function DataBanner() {
   const state = useDataState();
   const search = useSearch();
-  const data = state.status === 'ready' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  const data = shownData(state);
   if (state.status === 'failed') return null;
   if (!data || data.source === 'sample') {
     return (

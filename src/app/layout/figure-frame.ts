@@ -5,6 +5,7 @@ import { formatMonth } from '../../components/table-columns.ts';
 import type { FigureFrame } from '../../components/figure-context.tsx';
 import { EXACT_MARK } from '../../disclosure/index.ts';
 import { useDataState } from '../database-context.tsx';
+import { shownData } from '../data-session.ts';
 import { useDisclosureMode } from '../disclosure-mode.ts';
 import { describeFilters, hrefOfView, navigateToView, useSearch, useUrlState, type Filters } from '../url-state.ts';
 
@@ -21,7 +22,7 @@ export function useFigureFrameValue(): FigureFrame {
   const { view, filters } = useUrlState();
   const search = useSearch();
   const state = useDataState();
-  const data = state.status === 'ready' ? state.data : state.status === 'loading' ? state.previous : undefined;
+  const data = shownData(state);
   const sample = !data || data.source === 'sample';
   const fileNames = data && data.source !== 'sample' ? data.fileNames.join(', ') : '';
   // Every download carries the disclosure mode: exact files say so in their name and content (download.ts).

@@ -3,10 +3,13 @@
 // were loaded and their names; "Forget this data" deletes them and the sample comes back, also after a reload.
 // The snapshot of the checked tables is kept beside the files. Unticking "Keep my files" keeps nothing; a browser without OPFS says so and holds the files in the tab. Also the
 // Data view's own state: chosen files survive leaving the view, and the date floor setting reaches the checks.
+// Keeping runs after the data is in use ("Keeping…", then "Kept on this device" or why not, the data staying in use);
+// the kept data's first chart on return is drawn from the answers stored with it before the engine is ready.
 // Expected figures come from the sample files themselves, not from the app.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { holdEngine, marks, viewText, waitForLive } from './stored-answers.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SAMPLE_DIR = existsSync(join(ROOT, 'sample-data', 'schools.csv')) ? 'sample-data' : 'tests/fixtures/app-sample';
@@ -57,13 +60,35 @@ async function upload(page, baseUrl, texts, { keep = true } = {}) {
   await page.getByRole('button', { name: 'Check and load files' }).click();
   await page.getByRole('region', { name: 'Your data is loaded' }).waitFor({ timeout: TIMEOUT });
   await waitForCaption(page, 'Tables loaded from your files');
+  // Keeping runs in the background once the data is in use: wait for its outcome.
+  await page.waitForFunction(() => {
+    const text = document.querySelector('#data-keeping')?.textContent ?? '';
+    return text !== '' && !text.startsWith('Keeping');
+  }, null, { timeout: TIMEOUT });
 }
+
+/** Records every text the Data view's keeping status shows, from the page's start (window.__keeping). */
+const watchKeeping = (page) => page.addInitScript(() => {
+  window.__keeping = [];
+  new MutationObserver(() => {
+    const text = document.querySelector('#data-keeping')?.textContent ?? null;
+    const ready = document.querySelector('caption')?.textContent?.includes('from your files') ?? false;
+    if (text !== null && text !== window.__keeping.at(-1)?.text) window.__keeping.push({ text, ready });
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+});
+
+const EQUITY_FIGURES = ['equity/rates-by-type-phase', 'equity/funnel', 'equity/provision-by-type', 'equity/provision-by-school', 'equity/programme-impact'];
 
 export const CASES = [
   ['returning: your files are kept in this browser, reopen on reload with their date, and forgetting brings back the sample', async ({ page, baseUrl, shot, check, waitForChart, runAxe, axeError }) => {
     const texts = ownFiles();
+    await watchKeeping(page);
     const before = Date.now();
     await upload(page, baseUrl, texts);
+    // The data was in use (its tables shown) while it was being kept, then it said it was kept.
+    const keeping = await page.evaluate(() => window.__keeping);
+    check(keeping[0]?.text.startsWith('Keeping') && keeping[0].ready, `the Data view did not say "Keeping…" with the data in use: ${JSON.stringify(keeping)}`);
+    check(keeping.at(-1)?.text.startsWith('Kept on this device'), `the Data view did not end on "Kept on this device": ${JSON.stringify(keeping)}`);
     const after = Date.now();
     // What is on the device: a manifest naming each file with its size, written at the time of the upload.
     const kept = await opfsContents(page);
@@ -78,6 +103,7 @@ export const CASES = [
     const tables = ['schools', 'referrals', 'provision', 'workforce'];
     check(tables.every((t) => kept.sizes[`tee-snapshot-${t}.csv`] > 0) && kept.manifest.snapshot?.loaded.rowCounts.referrals === dataRows(texts['referrals.csv']),
       `no snapshot kept: ${JSON.stringify(kept.sizes)}`);
+    check(kept.sizes['tee-answers.json'] > 0 && /^[0-9a-f]{64}$/.test(kept.manifest.snapshot?.digest ?? ''), `no stored answers kept: ${JSON.stringify(kept.sizes)}`);
     const loadedAt = Date.parse(kept.manifest.loadedAt);
     check(loadedAt >= before - 1000 && loadedAt <= after + 1000, `kept as loaded at ${kept.manifest.loadedAt}`);
 
@@ -114,6 +140,51 @@ export const CASES = [
     await waitForCaption(page, 'Tables loaded from the sample data');
     const sample = Object.fromEntries(NAMES.map((n) => [n, sampleText(n)]));
     check(await loadedCounts(page) === expectedCounts(sample), `after forgetting loaded ${await loadedCounts(page)}`);
+  }],
+
+  ['returning: the kept data\'s first chart is drawn from its stored answers before the engine is ready, and the live values are identical', async ({ page, baseUrl, shot, check }) => {
+    const texts = ownFiles();
+    await upload(page, baseUrl, texts);
+    // A fresh visit to the first view, the engine held back: the figures come from the answers kept with the data.
+    const engine = await holdEngine(page);
+    await page.goto(baseUrl);
+    await page.waitForFunction((names) => {
+      const got = new Set(performance.getEntriesByType('mark').map((m) => m.name));
+      return names.every((n) => got.has(`tee:figure-stored:${n}`));
+    }, EQUITY_FIGURES, { timeout: TIMEOUT });
+    await page.waitForSelector('.vega-embed svg g[class^="mark-"] path, .vega-embed canvas', { timeout: TIMEOUT });
+    await page.waitForTimeout(500);
+    const early = await marks(page);
+    check(engine.asked() && !('tee:engine-ready' in early), `the engine was ready: ${JSON.stringify(early)}`);
+    check((await page.locator('.data-banner').textContent()).includes('Your data'), 'the banner does not say "Your data" before the engine is ready');
+    const before = await viewText(page);
+    check(before.tables.length >= 3 && before.findings.length > 100, `too little drawn early: ${before.tables.length} tables`);
+    await shot('returning-early-1366.png');
+    engine.release();
+    await waitForLive(page, EQUITY_FIGURES);
+    const after = await viewText(page);
+    check(after.tables.length === before.tables.length, `${before.tables.length} tables early, ${after.tables.length} live`);
+    for (const [i, text] of after.tables.entries()) check(text === before.tables[i], `table ${i} differs live:\n early ${before.tables[i].slice(0, 300)}\n live  ${text.slice(0, 300)}`);
+    check(after.findings === before.findings, 'the key findings differ live');
+    // They are the user's figures, not the sample's: the Data view's counts are the user's files'.
+    await page.goto(`${baseUrl}?view=data`);
+    check(await loadedCounts(page) === expectedCounts(texts), `loaded ${await loadedCounts(page)}`);
+  }],
+
+  ['returning: a failure to keep the files says so and leaves the loaded data in use', async ({ page, baseUrl, check, waitForChart, tab }) => {
+    // OPFS is there, but every write fails (as when the device is full).
+    await page.addInitScript(() => {
+      FileSystemFileHandle.prototype.createWritable = () => Promise.reject(new DOMException('there is no space left (test)', 'QuotaExceededError'));
+    });
+    const texts = ownFiles();
+    await upload(page, baseUrl, texts);
+    const text = await page.locator('#data-keeping').textContent();
+    check(text.includes('could not be kept in this browser') && text.includes('there is no space left (test)'), `the Data view says: ${text}`);
+    check(await loadedCounts(page) === expectedCounts(texts), `after the failure loaded ${await loadedCounts(page)}`);
+    check(await opfsContents(page) === null, 'something half-kept is left in OPFS');
+    await tab(page, 'Equity').click();
+    await waitForChart(page);
+    check((await page.locator('.data-banner').textContent()).includes('Your data'), 'the charts no longer show the loaded data');
   }],
 
   ['returning: unticking "Keep my files" keeps nothing, and a reload shows the sample', async ({ page, baseUrl, check }) => {

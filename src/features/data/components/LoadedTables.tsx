@@ -29,7 +29,9 @@ function keepingText(keeping: Keeping): string {
     case 'sample':
       return '';
     case 'kept':
-      return `${keeping.reopened ? 'Opened from this browser, where they were kept: you do not need to choose them again.' : 'They are kept in this browser on this device, so they open again when you come back.'} They are never sent anywhere.`;
+      return `${keeping.reopened ? 'Opened from this browser, where they were kept: you do not need to choose them again.' : 'Kept on this device: they are kept in this browser, so they open again when you come back.'} They are never sent anywhere.`;
+    case 'keeping':
+      return 'Keeping them in this browser on this device, so they open again when you come back… They are in use already, and never sent anywhere.';
     case 'tab-only':
       return keeping.reason === 'chosen'
         ? 'You chose not to keep them: they are held in this browser tab only, and reloading or closing the page clears them.'
@@ -47,12 +49,14 @@ export function LoadedTables() {
     const absent = loaded.absentTables.includes(name);
     return { table: name, file: absent ? 'not given (optional)' : TABLES[name].file, rows: loaded.rowCounts[name], source: absent ? '' : sourceText };
   });
-  const loadedAt = keeping.kind === 'kept' ? keeping.manifest.loadedAt : keeping.kind === 'tab-only' ? keeping.loadedAt : null;
+  const loadedAt = keeping.kind === 'kept' ? keeping.manifest.loadedAt : keeping.kind === 'tab-only' || keeping.kind === 'keeping' ? keeping.loadedAt : null;
+  // While keeping, the files may already be partly on the device: forgetting (after keeping ends) deletes them.
+  const onDevice = keeping.kind === 'kept' || keeping.kind === 'keeping';
   const onForget = () => {
     setForgetting(true);
     setMessage('');
     forget().then(
-      () => setMessage(keeping.kind === 'kept' || keeping.kind === 'sample' ? 'Your files were deleted from this browser. The sample data is in use.' : 'The sample data is in use.'),
+      () => setMessage(onDevice || keeping.kind === 'sample' ? 'Your files were deleted from this browser. The sample data is in use.' : 'The sample data is in use.'),
       (error: unknown) => setMessage(`Your files could not be deleted from this browser: ${error instanceof Error ? error.message : String(error)}.`),
     ).finally(() => setForgetting(false));
   };
@@ -69,13 +73,14 @@ export function LoadedTables() {
           <p className="govuk-body" id="data-loaded-when">
             Every view shows your files: {fileNames.join(', ')}, loaded on {loadedAt ? formatLoadedAt(loadedAt) : 'this visit'}.
           </p>
-          <p className="govuk-body">{keepingText(keeping)}</p>
+          {/* Keeping runs after the data is in use: its outcome is announced when it comes. */}
+          <p className="govuk-body" id="data-keeping" role="status">{keepingText(keeping)}</p>
           <p className="govuk-hint" id="data-forget-hint">
-            {keeping.kind === 'kept' ? 'Forgetting deletes your files from this browser and goes back to the sample data.' : 'Going back to the sample data clears your files from this tab.'}
+            {onDevice ? 'Forgetting deletes your files from this browser and goes back to the sample data.' : 'Going back to the sample data clears your files from this tab.'}
           </p>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={onForget} disabled={forgetting}
             aria-describedby="data-forget-hint">
-            {keeping.kind === 'kept' ? 'Forget this data' : 'Go back to the sample data'}
+            {onDevice ? 'Forget this data' : 'Go back to the sample data'}
           </button>
         </div>
       )}
