@@ -13,6 +13,7 @@ import { ident, sqlString } from '../../src/contract/sql-checks.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ContractRefusal, loadContractTables } from '../../src/db/load-tables.ts';
 import { printCheckReport } from '../csv/check-report.ts';
+import { checkedTextRows } from '../csv/checked-rows.ts';
 import { countFlag, dateFloorFlag, isDirectory, rejectUnknownFlags, todayFlag } from '../csv/command-options.ts';
 import { ParquetTableWriter, TABLE_METADATA_KEY } from '../csv/parquet-table.ts';
 import { StagedOutput } from '../csv/staged-output.ts';
@@ -37,24 +38,10 @@ async function copyTable(db: Database, table: TableSpec, checked: string, path: 
     + `(FORMAT parquet, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}, KV_METADATA {${sqlString(TABLE_METADATA_KEY)}: ${sqlString(table.name)}})`);
 }
 
-/** A checked table's rows as the contract's normalised text (ISO dates, true/false), for hyparquet-writer. */
-function textSelect(table: TableSpec): string {
-  return table.columns.map((c) => {
-    const col = ident(c.name);
-    const text = c.type === 'date' ? `strftime(${col}, '%Y-%m-%d')` : `CAST(${col} AS VARCHAR)`;
-    return `coalesce(${text}, '') AS ${col}`;
-  }).join(', ');
-}
-
-/** The wasm build: the checked table read back a row group at a time (by record, in file order) and written in JS. */
+/** The wasm build: the checked table read back a row group at a time (in file order) and written in JS. */
 async function writeTable(db: Database, table: TableSpec, checked: string, path: string): Promise<void> {
   const writer = new ParquetTableWriter(path, table, ROW_GROUP_ROWS);
-  const [{ last = -1 } = {}] = await db.query<{ last: number | null }>(`SELECT coalesce(max(record), -1) AS last FROM ${ident(checked)}`);
-  for (let from = 0; from <= (last ?? -1); from += ROW_GROUP_ROWS) {
-    const rows = await db.query(`SELECT ${textSelect(table)} FROM ${ident(checked)} `
-      + `WHERE record >= ${from} AND record < ${from + ROW_GROUP_ROWS} ORDER BY record`);
-    for (const row of rows) writer.add(table.columns.map((c) => String(row[c.name] ?? '')));
-  }
+  for await (const rows of checkedTextRows(db, table, checked, ROW_GROUP_ROWS)) for (const row of rows) writer.add(row);
   writer.close();
 }
 
