@@ -10,7 +10,7 @@ import { loadContractTables } from '../../src/db/load-tables.ts';
 import { reportAsCsv } from '../../pipelines/commands/report.ts';
 import { openEngine, type Engine } from '../../pipelines/engine.ts';
 import { enrichSql, readContractDirectory } from '../../pipelines/load-dir.ts';
-import type { Database } from '../../src/db/database.ts';
+import type { Database, QueryParam, ResultRow } from '../../src/db/database.ts';
 
 const [dir = '', engine = 'native', format = 'json'] = process.argv.slice(2);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -22,21 +22,24 @@ phase('read the files');
 const db = await openEngine(engine as Engine);
 phase(`open ${engine} DuckDB`);
 // Every statement timed by its first line (the load path's and the figures' alike).
-const byStatement = new Map<string, { n: number; ms: number }>();
+const byStatement = new Map<string, { n: number; ms: number; rows: number }>();
 const names = new Map<string, string>(QUERY_NAMES.map((n) => [diskSql(n).trim(), `${n}.sql`]));
 const labelOf = (sql: string) => names.get(sql.trim())
   ?? (sql.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('--')) ?? sql).trim().slice(0, 90);
 const timedDb: Database = {
   ...db,
-  query: async (sql, params) => {
+  query: async <T extends ResultRow>(sql: string, params?: readonly QueryParam[]): Promise<T[]> => {
     const started = performance.now();
-    try { return await db.query(sql, params); } finally {
-      {
-        const key = labelOf(sql);
-        const entry = byStatement.get(key) ?? { n: 0, ms: 0 };
-        entry.n++; entry.ms += performance.now() - started;
-        byStatement.set(key, entry);
-      }
+    let rows = 0;
+    try {
+      const result = await db.query<T>(sql, params);
+      rows = result.length;
+      return result;
+    } finally {
+      const key = labelOf(sql);
+      const entry = byStatement.get(key) ?? { n: 0, ms: 0, rows: 0 };
+      entry.n++; entry.ms += performance.now() - started; entry.rows += rows;
+      byStatement.set(key, entry);
     }
   },
   registerFile: (n, b) => db.registerFile(n, b),
@@ -69,4 +72,4 @@ await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
 await db.close();
 phase('close');
 console.log('statements by total time (load, derive and figures):');
-for (const [sql, { n, ms }] of [...byStatement].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${seconds(ms).padStart(8)} ×${String(n).padStart(3)}  ${sql}`);
+for (const [sql, { n, ms, rows }] of [...byStatement].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${seconds(ms).padStart(8)} ×${String(n).padStart(3)} ${String(rows).padStart(7)} rows  ${sql}`);
