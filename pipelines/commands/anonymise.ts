@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   const hidden = log.unprintedNote();
   if (hidden) say(hidden);
-  for (const report of result.reports) report.summaryLines().forEach(say);
+  result.summary.forEach(say);
   if (result.refusals.length > 0) {
     say(`refused, nothing written to ${outDir}:`);
     for (const reason of result.refusals) say(`  ${reason}`);

@@ -33,9 +33,19 @@ export class IssueLog {
 
   constructor(private readonly write: (line: string) => void, private readonly options: IssueLogOptions = {}) {}
 
+  /** How many problems are printed. */
+  get maxPrinted(): number {
+    return this.options.maxPrinted ?? 200;
+  }
+
+  /** Counts `n` problems found but not listed (a check that kept only the first few). */
+  addUncounted(n: number): void {
+    if (n > 0) this.total += n;
+  }
+
   add(issue: ValidationIssue): void {
     this.total++;
-    if (this.printed >= (this.options.maxPrinted ?? 200)) return;
+    if (this.printed >= this.maxPrinted) return;
     this.printed++;
     const withheld = issue.value ? this.options.withhold?.(issue.value) : null;
     this.write(formatIssue(withheld ? { ...issue, value: `value withheld: ${withheld}` } : issue));

@@ -17,4 +17,9 @@ export interface Database {
   close(): Promise<void>;
   /** Set by engines with DuckDB's Parquet reader (native): the load path reads Parquet with read_parquet directly. */
   readonly readsParquet?: boolean;
+  /**
+   * Set by engines that can write Parquet with DuckDB's own writer (native): `COPY … TO '<absolute path>'
+   * (FORMAT parquet)` writes straight to the machine's disk. The wasm build has no Parquet writer.
+   */
+  readonly writesParquet?: boolean;
 }

@@ -54,7 +54,7 @@ function arrowColumn(type: DataType): { sql: string; append: Append } {
   throw new Error(`insertArrowTable: Arrow type ${String(type)} is not supported by the native engine`);
 }
 
-export async function openNativeDatabase(): Promise<Database & { readonly readsParquet: true }> {
+export async function openNativeDatabase(): Promise<Database & { readonly readsParquet: true; readonly writesParquet: true }> {
   const files = mkdtempSync(join(tmpdir(), 'tee-native-'));
   const instance = await DuckDBInstance.create(':memory:', {
     // Parquet and CSV are built in; never fetch an extension from the network.
@@ -83,6 +83,7 @@ export async function openNativeDatabase(): Promise<Database & { readonly readsP
 
   return {
     readsParquet: true,
+    writesParquet: true,
     async query<T extends ResultRow>(sql: string, params: readonly QueryParam[] = []): Promise<T[]> {
       if (params.length === 0) return rowsOf<T>(() => conn.runAndReadAll(sql));
       const statement = await conn.prepare(sql);

@@ -5,6 +5,10 @@
 // (`generate --seed 3 --referrals-per-year 2000000`, ≈ 850 MB of CSV) on native; on wasm only with
 // BENCH_WASM_10M=1 (see BENCHMARKS.md for why). Whole processes: wall time and peak resident memory.
 //   tsx tests/bench/cli-engines.ts          (standalone: generates its own 1M-row set in a temporary folder)
+//   tsx tests/bench/cli-engines.ts --data /work/data/1m --baseline /tmp/parquet-cli-base [--reps 5] [--only-compare]
+//       (an existing 1M-row set; and native DuckDB's commands on this checkout beside another checkout of the
+//        project — e.g. `git worktree add /tmp/base <commit>` with node_modules linked in — interleaved, medians;
+//        BENCH_BASELINE_ROOT=DIR does the same inside `npm run bench`)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +28,7 @@ function freeGb(dir: string): number {
 const ratio = (a: Timed, b: Timed) => (a.ok && b.ok ? `${(a.seconds / b.seconds).toFixed(1)}×` : 'n/a');
 
 export function cliEngines(work: string, big: string, referrals: string, baseline?: Timed): void {
+  if (process.env.BENCH_BASELINE_ROOT && !process.argv.includes('--baseline')) cliBeforeAfter(work, big, process.env.BENCH_BASELINE_ROOT);
   console.log('command line on native DuckDB vs DuckDB-wasm (1M referral rows, whole processes):');
   const base = baseline ?? timed('native DuckDB: typed read_csv + group-by (1M)', TSX, ['tests/bench/native-read.ts', referrals]);
   const results: { command: string; native: Timed; wasm: Timed }[] = [];
@@ -58,12 +63,66 @@ export function cliEngines(work: string, big: string, referrals: string, baselin
   rmSync(region, { recursive: true, force: true });
 }
 
+// ---- before/after: native DuckDB's commands on this checkout and on a baseline checkout, interleaved -------------
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? ((s[Math.floor((s.length - 1) / 2)] ?? NaN) + (s[Math.ceil((s.length - 1) / 2)] ?? NaN)) / 2 : NaN;
+}
+
+/**
+ * Each command as a whole process on `baseline` (another checkout) and on this one, alternating command by command,
+ * `reps` times; prints the medians (wall time and peak memory) side by side with the plain read, and returns them.
+ */
+export function cliBeforeAfter(work: string, data: string, baseline: string, reps = 3): void {
+  const referrals = join(data, 'referrals.csv');
+  const trees = [['before', baseline], ['after', ROOT]] as const;
+  const parquet = (tree: string) => join(work, `before-after-parquet-${tree}`);
+  const commands: [string, (tree: string) => string[]][] = [
+    ['validate', () => [CLI, 'validate', data, ...TODAY]],
+    ['report (CSV)', () => [CLI, 'report', data, ...TODAY]],
+    ['to-parquet', (tree) => [CLI, 'to-parquet', data, parquet(tree), ...TODAY]],
+    // Each checkout reads the Parquet its own to-parquet wrote.
+    ['report (Parquet)', (tree) => [CLI, 'report', parquet(tree), ...TODAY]],
+  ];
+  console.log(`command line before (${baseline}) and after (this checkout), native DuckDB, ${reps} interleaved runs, medians:`);
+  const plain: Timed[] = [];
+  const runs = new Map<string, Timed[]>();
+  for (let rep = 0; rep < reps; rep++) {
+    plain.push(timed(`  [${rep + 1}/${reps}] native DuckDB: typed read_csv + group-by`, TSX, ['tests/bench/native-read.ts', referrals]));
+    for (const [command, args] of commands) {
+      // The Parquet each checkout's own to-parquet wrote just before.
+      for (const [tree, root] of trees) {
+        const t = timed(`  [${rep + 1}/${reps}] ${command}, ${tree}`, join(root, 'node_modules', '.bin', 'tsx'), args(tree), { cwd: root });
+        runs.set(`${command}|${tree}`, [...(runs.get(`${command}|${tree}`) ?? []), t]);
+      }
+    }
+  }
+  const ok = (ts: readonly Timed[]) => ts.filter((t) => t.ok);
+  const base = median(ok(plain).map((t) => t.seconds));
+  const cell = (ts: readonly Timed[]) => (ok(ts).length === ts.length
+    ? `${median(ts.map((t) => t.seconds)).toFixed(2)} s ${median(ts.map((t) => t.peakMb)).toFixed(0)} MB` : 'failed').padStart(18);
+  console.log(`  ${'plain read + group-by'.padEnd(18)} ${`${base.toFixed(2)} s ${median(plain.map((t) => t.peakMb)).toFixed(0)} MB`.padStart(18)}`);
+  console.log(`  ${'command'.padEnd(18)} ${'before'.padStart(18)} ${'after'.padStart(18)}  after÷before  before÷plain  after÷plain`);
+  for (const [command] of commands) {
+    const [b = [], a = []] = trees.map(([tree]) => runs.get(`${command}|${tree}`) ?? []);
+    const [mb, ma] = [median(ok(b).map((t) => t.seconds)), median(ok(a).map((t) => t.seconds))];
+    console.log(`  ${command.padEnd(18)} ${cell(b)} ${cell(a)}  ${`${(ma / mb).toFixed(2)}×`.padStart(12)}  ${`${(mb / base).toFixed(2)}×`.padStart(12)}  ${`${(ma / base).toFixed(2)}×`.padStart(11)}`);
+  }
+  for (const [tree] of trees) rmSync(parquet(tree), { recursive: true, force: true });
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').at(-1) ?? '\0')) {
+  const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined; };
   const work = mkdtempSync(join(tmpdir(), 'tee-bench-engines-'));
   try {
-    const big = join(work, 'big');
-    timed('generate 1,000,000 referrals', TSX, [CLI, 'generate', '--seed', '3', '--out', big, '--referrals-per-year', '200000']);
-    cliEngines(work, big, join(big, 'referrals.csv'));
+    let big = arg('data');
+    if (!big) {
+      big = join(work, 'big');
+      timed('generate 1,000,000 referrals', TSX, [CLI, 'generate', '--seed', '3', '--out', big, '--referrals-per-year', '200000']);
+    }
+    const baseline = arg('baseline') ?? process.env.BENCH_BASELINE_ROOT;
+    if (baseline) cliBeforeAfter(work, big, baseline, Number(arg('reps') ?? 3));
+    if (!process.argv.includes('--only-compare')) cliEngines(work, big, join(big, 'referrals.csv'));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -7,11 +7,11 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface Timed { readonly seconds: number; readonly peakMb: number; readonly ok: boolean }
 
-export function timed(label: string, command: string, args: string[], options: { timeoutSeconds?: number } = {}): Timed {
+export function timed(label: string, command: string, args: string[], options: { timeoutSeconds?: number; cwd?: string } = {}): Timed {
   // GNU time's -f prints peak resident memory; fall back to wall time alone when it is missing.
   const hasTime = existsSync('/usr/bin/time');
   const started = process.hrtime.bigint();
-  const spawnOptions = { cwd: ROOT, encoding: 'utf8' as const, maxBuffer: 1 << 30, timeout: (options.timeoutSeconds ?? 0) * 1000 };
+  const spawnOptions = { cwd: options.cwd ?? ROOT, encoding: 'utf8' as const, maxBuffer: 1 << 30, timeout: (options.timeoutSeconds ?? 0) * 1000 };
   const run = hasTime
     ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], spawnOptions)
     : spawnSync(command, args, spawnOptions);

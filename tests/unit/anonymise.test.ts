@@ -173,7 +173,8 @@ describe('anonymise refuses', () => {
     const out = outFolder();
     const result = await capture(anonymise, input, out, '--key-file', KEY, ...TODAY);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(input, 'provision.csv')}:2: programme: looks like an NHS number: no output may hold one (value not shown)`);
+    // The load path's own identifier scan (the one every entry point runs) finds it and names the input file.
+    expect(result.stderr).toContain(`${join(input, 'provision.csv')}:2: programme: looks like an NHS number: no file may hold one (value not shown)`);
     expect(result.stderr).toContain('refused, nothing written');
     expect(result.stderr + result.stdout).not.toContain('0069');
     expect(existsSync(out)).toBe(false);
@@ -202,11 +203,11 @@ describe('anonymise refuses', () => {
     expect(result.stderr).not.toContain('9990000069');
     expect(existsSync(out)).toBe(false);
 
-    // From a folder the contract also rejects it as an unknown school: that message withholds the value too.
+    // From a folder too (where it is also no school's URN): the identifier is what is reported, the value withheld.
     const input = inputFolder({ file: 'referrals-extract.csv', from: '100002,SLT,LOC-1003', to: '9990000069,SLT,LOC-1003' });
     const fromFolder = await capture(anonymise, input, outFolder(), '--key-file', KEY, ...TODAY);
     expect(fromFolder.code).toBe(1);
-    expect(fromFolder.stderr).toContain(`${join(input, 'referrals-extract.csv')}:4: school_urn: is not the URN of any school in schools.csv (value withheld: looks like an NHS number)`);
+    expect(fromFolder.stderr).toContain(`${join(input, 'referrals-extract.csv')}:4: school_urn: looks like an NHS number: no file may hold one (value not shown)`);
     expect(fromFolder.stderr).not.toContain('9990000069');
   });
 
@@ -266,5 +267,82 @@ describe('anonymise refuses', () => {
     const result = await capture(anonymise, both, outFolder(), '--key-file', KEY);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('holds referrals.csv as well as referrals-extract.csv');
+  });
+});
+
+describe('anonymise --drop-invalid: the one load path decides which referrals are left out', () => {
+  // Three rows the contract rejects, each for another reason: LOC-1003 (line 4) has an NHS number whose check digit
+  // is wrong (found while pseudonymising), LOC-1006 (line 7) was first seen before the date floor and before it was
+  // referred, LOC-1008 (line 9) names a school that is not in schools.csv (both found by the load path's SQL).
+  function brokenFolder(): string {
+    const dir = inputFolder();
+    const path = join(dir, 'referrals-extract.csv');
+    const text = readFileSync(path, 'utf8');
+    const edits: [string, string][] = [
+      ['999-000-0034,Charlie,Sample', '999-000-0035,Charlie,Sample'],
+      ['LOC-1006,2025-03-10,social_care,true,accepted,2025-04-01', 'LOC-1006,2025-03-10,social_care,true,accepted,1999-04-01'],
+      ['100004,SLT,LOC-1008', '100009,SLT,LOC-1008'],
+    ];
+    let edited = text;
+    for (const [from, to] of edits) {
+      expect(edited).toContain(from);
+      edited = edited.replace(from, to);
+    }
+    writeFileSync(path, edited);
+    return dir;
+  }
+  const extract = (dir: string) => join(dir, 'referrals-extract.csv');
+
+  it('without it: refused, every rejected row named by its line in the extract, nothing written', async () => {
+    const input = brokenFolder();
+    const out = outFolder();
+    const result = await capture(anonymise, input, out, '--key-file', KEY, ...TODAY);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${extract(input)}:4: nhs_number: is not a valid NHS number`);
+    expect(result.stderr).toMatch(new RegExp(`${extract(input).replaceAll('/', '\\/')}:7: first_contact_date: is before 2000-01-01`));
+    expect(result.stderr).toContain(`${extract(input)}:9: school_urn: is not the URN of any school in schools.csv (100009)`);
+    expect(result.stderr).toContain(`${extract(input)} has 3 rows the contract rejects (--drop-invalid leaves them out)`);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('with it: those three rows left out and counted, the other five written as a clean run writes them', async () => {
+    const clean = outFolder();
+    expect((await capture(anonymise, inputFolder(), clean, '--key-file', KEY, ...TODAY)).code).toBe(0);
+    const input = brokenFolder();
+    const out = outFolder();
+    const result = await capture(anonymise, input, out, '--drop-invalid', '--key-file', KEY, ...TODAY);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`wrote ${join(out, 'referrals.csv')} (5 rows, pseudonymised, 3 rejected rows left out)`);
+    expect(result.stderr).toContain(`${extract(input)}: 5 rows ok, 3 rejected`);
+    expect(result.stderr).toContain('1 row rejected for school_urn: is not the URN of any school in schools.csv');
+    // Rows 1, 2, 4, 5 and 7 of the clean run, byte for byte: the left-out rows are gone, nothing else changed.
+    const cleanLines = readFileSync(join(clean, 'referrals.csv'), 'utf8').split('\n');
+    const expected = [0, 1, 2, 4, 5, 7].map((i) => cleanLines[i]).join('\n') + '\n';
+    expect(readFileSync(join(out, 'referrals.csv'), 'utf8')).toBe(expected);
+    const check = await capture(validate, out, ...TODAY);
+    expect(check.stdout).toContain('clean: 4 files checked');
+  });
+
+  it('never leaves out an identifier: a school_urn holding an NHS number still refuses the run', async () => {
+    const path = join(work, 'urn-leak-drop.csv');
+    writeFileSync(path, readFileSync(EXTRACT, 'utf8').replace('100002,SLT,LOC-1003', '9990000069,SLT,LOC-1003'));
+    const out = outFolder();
+    const result = await capture(anonymise, path, out, '--drop-invalid', '--key-file', KEY, ...TODAY);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path}:4: school_urn: looks like an NHS number`);
+    expect(result.stderr).toContain('1 value that looks like NHS numbers, full postcodes or names');
+    expect(result.stderr).not.toContain('9990000069');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses when no referral is left', async () => {
+    const path = join(work, 'all-unknown.csv');
+    const [header = '', ...rows] = readFileSync(EXTRACT, 'utf8').trim().split('\n');
+    writeFileSync(path, `${header}\n${rows.map((r) => r.replace(/,SLT,|,OT,/, ',XX,')).join('\n')}\n`);
+    const out = outFolder();
+    const result = await capture(anonymise, path, out, '--drop-invalid', '--key-file', KEY, ...TODAY);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path} has no referral the contract accepts`);
+    expect(existsSync(out)).toBe(false);
   });
 });
