@@ -203,15 +203,16 @@ describe('helpers', () => {
 
   it('splits enrich.sql into its statements', () => {
     const statements = sqlStatements(enrichSql);
-    expect(statements).toHaveLength(8);
+    expect(statements).toHaveLength(9);
     expect(statements[0]).toMatch(/^CREATE OR REPLACE MACRO record_key/);
     expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE referrals_enriched/);
     expect(statements[2]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
     expect(statements[3]).toMatch(/^CREATE OR REPLACE MACRO month_index/);
-    expect(statements[4]).toMatch(/^CREATE OR REPLACE MACRO month_text/);
-    expect(statements[5]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
-    expect(statements[6]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
-    expect(statements[7]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
+    expect(statements[4]).toMatch(/^CREATE OR REPLACE MACRO date_month_index/);
+    expect(statements[5]).toMatch(/^CREATE OR REPLACE MACRO month_text/);
+    expect(statements[6]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
+    expect(statements[7]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
+    expect(statements[8]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
   });
 });
 
