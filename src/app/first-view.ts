@@ -3,7 +3,7 @@
 // the Equity view's figures make (src/features/equity/api/*.ts); should they drift apart, the figures not answered
 // simply run live (a miss is never a wrong value). The EHC plans context section needs the context files and is
 // always live. No React here: this also runs under Node at build time (vite.config.ts).
-import { funnel, programmeImpact, provisionBySchool, provisionByTypeQuery, ratesByTypePhase, resolvePeriod, type Filters } from '../analytics/index.ts';
+import { funnel, NO_FILTERS, programmeImpact, provisionBySchool, provisionByTypeQuery, ratesByTypePhase, resolvePeriod } from '../analytics/index.ts';
 import { DEFAULT_SETTINGS } from '../analytics/settings.ts';
 import { countQuery } from '../disclosure/index.ts';
 import type { Database } from '../db/database.ts';
@@ -13,8 +13,8 @@ import { answersContext, recordAnswers, type StoredAnswers } from './stored-answ
 
 export const FIRST_VIEW = 'equity';
 
-/** No filter set (what toAnalyticsFilters gives for an address with none). */
-export const DEFAULT_FILTERS: Filters = { service: null, from: null, to: null, schoolType: null, agePhase: null, locality: null };
+/** No filter set (what toAnalyticsFilters gives for an address with none): the analytics layer's NO_FILTERS. */
+export const DEFAULT_FILTERS = NO_FILTERS;
 
 /** The context the first view's answers are stored under: that view, no filters, the default settings. */
 export const FIRST_VIEW_CONTEXT = answersContext(FIRST_VIEW, DEFAULT_FILTERS, DEFAULT_SETTINGS);
