@@ -6,7 +6,8 @@
 // to the last figure of the whole view computed (tee:figure-end:* marks, on screen or not). Prints p50/p95 per
 // view. Not a test: figures for BENCHMARKS.md.
 // Usage:
-//   node tests/bench/filter-change.mjs [--dist DIR ...] [--data DIR] [--views equity,demand] [--label TEXT]
+//   node tests/bench/filter-change.mjs [--dist DIR ...] [--data DIR] [--views equity,demand] [--label TEXT] [--verbose]
+// --verbose prints each change: its times and each figure's query span (ms after the change).
 // Several --dist builds run interleaved in one run (build A change 1, build B change 1, ...) so machine noise
 // falls on both alike. --data DIR uploads that folder of contract CSVs first (e.g. the 1M set from
 // `generate --seed 3 --referrals-per-year 200000`); without it the app's bundled sample is used.
@@ -131,6 +132,20 @@ try {
         }));
         s.times[view].push(last - t0);
         s.all[view].push(ended > t0 ? ended - t0 : 0);
+        if (args.includes('--verbose')) {
+          const figures = await s.page.evaluate((t) => {
+            const starts = new Map();
+            const out = [];
+            for (const m of performance.getEntriesByType('mark')) {
+              const start = /^tee:figure-start:(.*)$/.exec(m.name);
+              const end = /^tee:figure-(end|dropped):(.*)$/.exec(m.name);
+              if (start) starts.set(start[1], m.startTime);
+              if (end) out.push(`${end[2]}${end[1] === 'dropped' ? '(dropped)' : ''} ${(starts.get(end[2]) - t).toFixed(0)}..${(m.startTime - t).toFixed(0)}`);
+            }
+            return out.join(', ');
+          }, t0);
+          console.log(`  ${s.dist} ${view} ${change.label}=${change.value || '(all)'}: viewport ${(last - t0).toFixed(0)} ms, computed ${(ended - t0).toFixed(0)} ms; ${figures}`);
+        }
       }
     }
   }
