@@ -147,8 +147,10 @@ function suspectSql(table: TableSpec, settings: CheckSettings, controls: boolean
  * (cellIssuesSql's first pass), a row rule, or — when `schools` names the typed schools table — the known-URN
  * rule. When no row is flagged and no key repeats, the file is clean and neither cellIssuesSql nor rowIssuesSql
  * need run; otherwise they run as before, so the problems found and their messages do not depend on this pass.
+ * With `source` (SQL of a relation with the columns of `raw`, such as a read_csv of the file) the rows are read
+ * from it instead and carry no `record`: the table created from them in file order has it as its rowid.
  */
-export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSettings, schools: string | null, controls = true): string {
+export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSettings, schools: string | null, controls = true, source?: string): string {
   // Each cell trimmed once (`_trim_<name>`), then typed once (`_typed_<name>`); the checks and the typed columns
   // read those.
   const columns = table.columns.map((spec) => {
@@ -162,8 +164,8 @@ export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSe
     rows.push(`coalesce(NOT (school_urn IN (SELECT urn FROM ${ident(schools)})), false)`);
   }
   return `SELECT * EXCLUDE (_cell_flag), coalesce(_cell_flag, false)${rows.map((r) => ` OR ${r}`).join('')} AS _flag FROM (`
-    + `SELECT record, ${columns.join(', ')}, (${suspectSql(table, settings, controls, checks)}) AS _cell_flag `
-    + `FROM (SELECT *${typedFirstSql(table, true)} FROM (SELECT rowid AS record, *${trims} FROM ${ident(raw)})))`;
+    + `SELECT ${source ? '' : 'record, '}${columns.join(', ')}, (${suspectSql(table, settings, controls, checks)}) AS _cell_flag `
+    + `FROM (SELECT *${typedFirstSql(table, true)} FROM (SELECT ${source ? '' : 'rowid AS record, '}*${trims} FROM ${source ?? ident(raw)})))`;
 }
 
 /** SQL counting the keys that more than one row of `typed` holds. */

@@ -7,7 +7,7 @@
 import { TABLES, TABLE_NAMES, formatIssue, tableOfFile, type TableName } from '../contract/index.ts';
 import { DEFAULT_DATE_FLOOR, ident, typedSelectSql, type CheckSettings } from '../contract/sql-checks.ts';
 import type { Database } from './database.ts';
-import { dropStaging, stageTable, stagingNames, type FileReport } from './stage-table.ts';
+import { checkedWithRecord, dropStaging, hasRecord, stageTable, stagingNames, type FileReport } from './stage-table.ts';
 
 export { readCsvHeader, type FileFormat, type FileReport } from './stage-table.ts';
 export type { ReasonCount } from '../contract/row-tally.ts';
@@ -173,7 +173,8 @@ export async function loadContractTables(db: Database, files: Record<string, Uin
     const rowCounts = Object.fromEntries(TABLE_NAMES.map((n) => [n, 0])) as Record<TableName, number>;
     for (const f of report.files) rowCounts[f.table] = f.rowsAccepted;
     if (options.checkOnly) {
-      const given = Object.fromEntries(report.files.map((f) => [f.table, stagingNames(f.table).typed]));
+      const given: Partial<Record<TableName, string>> = {};
+      for (const f of report.files) given[f.table] = await checkedWithRecord(db, f.table);
       await options.inspectChecked?.(given);
       return { rowCounts, absentTables, report, rejectCount: 0 };
     }
@@ -190,7 +191,7 @@ export async function loadContractTables(db: Database, files: Record<string, Uin
         // Renamed into place, not copied: the checked rows become the table in use.
         await db.query(`DROP TABLE IF EXISTS ${ident(table)}`);
         await db.query(`ALTER TABLE ${ident(typed)} RENAME TO ${ident(table)}`);
-        await db.query(`ALTER TABLE ${ident(table)} DROP COLUMN record`);
+        if (await hasRecord(db, table)) await db.query(`ALTER TABLE ${ident(table)} DROP COLUMN record`);
       }
     });
     return { rowCounts, absentTables, report, rejectCount: 0 };

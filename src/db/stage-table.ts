@@ -42,6 +42,28 @@ export const stagingNames = (table: TableName) => ({
   raw: `_raw_${table}`, typed: `_new_${table}`, flagged: `_flagged_${table}`, cells: `_cells_${table}`, issues: `_issues_${table}`,
 });
 
+/** The name of the view that shows a checked table with its `record` (checkedWithRecord). */
+const checkedView = (table: TableName) => `_checked_${table}`;
+
+/**
+ * The checked (typed staging) table of `table` with `record`, the record's number in file order, as its first
+ * column, for the callers that read the checked rows back in file order (validate, to-parquet, anonymise): the
+ * table itself when it has the column, else a view that gives its rowid as `record` (the one pass of a clean CSV).
+ */
+export async function checkedWithRecord(db: Database, table: TableName): Promise<string> {
+  const { typed } = stagingNames(table);
+  if (await hasRecord(db, typed)) return typed;
+  await db.query(`CREATE OR REPLACE TEMP VIEW ${ident(checkedView(table))} AS SELECT rowid AS record, * FROM ${ident(typed)}`);
+  return checkedView(table);
+}
+
+/** Whether the staging table `typed` carries a `record` column. */
+export async function hasRecord(db: Database, typed: string): Promise<boolean> {
+  const [{ n = 0 } = {}] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = ${sqlString(typed)} AND column_name = 'record'`);
+  return n > 0;
+}
+
 /** The header of a CSV: its first line split on commas, honouring double quotes; BOM and case removed. */
 export function readCsvHeader(bytes: Uint8Array): string[] {
   const head = new TextDecoder().decode(bytes.subarray(0, 65_536)).replace(/^\uFEFF/, '');
@@ -71,21 +93,65 @@ const REJECT_MESSAGES: Record<string, string> = {
 
 interface RawIssue { record: number; column: string; message: string; value: string | null }
 
-/** Reads a CSV into `raw` (all contract columns as VARCHAR); returns the records DuckDB could not read. */
-async function stageCsv(db: Database, table: TableSpec, fileName: string, bytes: Uint8Array, header: string[], mixedLineEndings: boolean) {
-  const given = mixedLineEndings ? await toLfOnly(bytes) : bytes;
-  const { raw } = stagingNames(table.name);
-  const engineName = `_upload_${table.name}.csv`;
+/** The name a table's CSV is registered under in the engine. */
+const engineFileName = (table: TableName) => `_upload_${table}.csv`;
+
+/** SQL of the CSV registered as `engineName` read as the contract's columns in order, every cell as text (a column
+ * the header lacks is NULL), with no sniffing. */
+function readCsvSql(table: TableSpec, engineName: string, header: string[], rejects: boolean): string {
+  const fileColumns = header.map((name, i) => (table.columns.some((c) => c.name === name) ? name : `_ignored_${i}`));
+  const columns = `{${fileColumns.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
+  const select = table.columns.map((c) => (header.includes(c.name) ? ident(c.name) : `CAST(NULL AS VARCHAR) AS ${ident(c.name)}`));
+  return `SELECT ${select.join(', ')} FROM read_csv(${sqlString(engineName)}, `
+    + "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
+    + `columns = ${columns}${rejects ? ', store_rejects = true' : ''})`;
+}
+
+/**
+ * The one pass for a CSV that is most likely clean (every well-formed file): read, typed and flagged straight from
+ * read_csv into the typed staging table (typedFlaggedSql), with no text copy of the file kept. It returns the rows
+ * read when no row is flagged, no key repeats and DuckDB read every record: the file is clean and the typed table
+ * stays, without `record` (its rowid is the record, in file order). Otherwise it drops what it made and returns
+ * null, or 'unreadable' when DuckDB could not read the file: the full path (stageCsv and the checks) then runs from
+ * the start, so what is found and said about a file with problems never depends on this pass.
+ */
+async function cleanCsvPass(db: Database, table: TableSpec, given: Uint8Array, header: string[], settings: CheckSettings,
+  schools: string | null, controls: boolean): Promise<number | null | 'unreadable'> {
+  const { typed } = stagingNames(table.name);
+  const engineName = engineFileName(table.name);
   await db.registerFile(engineName, given);
   try {
-    const fileColumns = header.map((name, i) => (table.columns.some((c) => c.name === name) ? name : `_ignored_${i}`));
-    const columns = `{${fileColumns.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ')}}`;
-    const select = table.columns.map((c) => (header.includes(c.name) ? ident(c.name) : `CAST(NULL AS VARCHAR) AS ${ident(c.name)}`));
-    const read = (rejects: boolean) => db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT ${select.join(', ')} FROM read_csv(${sqlString(engineName)}, `
-      + "header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-      + `columns = ${columns}${rejects ? ', store_rejects = true' : ''})`);
+    try {
+      await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS `
+        + typedFlaggedSql(table, '', settings, schools, controls, `(${readCsvSql(table, engineName, header, false)})`));
+    } catch {
+      return 'unreadable';
+    }
+    const [{ n = 0, flagged = 0 } = {}] = await db.query<{ n: number; flagged: number }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE _flag) AS flagged FROM ${ident(typed)}`);
+    const clean = n > 0 && flagged === 0
+      && ((await db.query<{ n: number }>(duplicateKeysSql(table, typed)))[0]?.n ?? 0) === 0;
+    if (!clean) {
+      await db.query(`DROP TABLE ${ident(typed)}`);
+      return null;
+    }
+    await db.query(`ALTER TABLE ${ident(typed)} DROP COLUMN _flag`);
+    return n;
+  } finally {
+    await db.dropFile(engineName).catch(() => undefined);
+  }
+}
+
+/** Reads a CSV into `raw` (all contract columns as VARCHAR); returns the records DuckDB could not read. */
+async function stageCsv(db: Database, table: TableSpec, given: Uint8Array, header: string[], unreadable: boolean) {
+  const { raw } = stagingNames(table.name);
+  const engineName = engineFileName(table.name);
+  await db.registerFile(engineName, given);
+  try {
+    const read = (rejects: boolean) => db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS ${readCsvSql(table, engineName, header, rejects)}`);
     try {
       // A clean file reads faster without store_rejects; only a file DuckDB cannot read is read again to list why.
+      if (unreadable) throw new Error('read again with store_rejects');
       await read(false);
       return { index: null, rejected: [] as RawIssue[] };
     } catch {
@@ -177,7 +243,15 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
 
   const scan = format === 'csv' ? await scanBytes(bytes) : { mixedLineEndings: false, controls: true };
   if (format === 'parquet') await stageParquet(db, table, bytes);
-  else ({ index, rejected } = await stageCsv(db, table, fileName, bytes, header, scan.mixedLineEndings));
+  else {
+    const given = scan.mixedLineEndings ? await toLfOnly(bytes) : bytes;
+    const clean = await cleanCsvPass(db, table, given, header, options.settings, options.schools, scan.controls);
+    if (typeof clean === 'number') {
+      options.onRows?.(clean);
+      return report(clean, 0, [], 0, [], false);
+    }
+    ({ index, rejected } = await stageCsv(db, table, given, header, clean === 'unreadable'));
+  }
   const [{ n: rowsRead = 0 } = {}] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(names.raw)}`);
   options.onRows?.(rowsRead + rejected.length);
   if (rowsRead + rejected.length === 0) {
@@ -228,5 +302,6 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
 
 /** Drops every staging table of `table`. */
 export async function dropStaging(db: Database, table: TableName): Promise<void> {
+  await db.query(`DROP VIEW IF EXISTS ${ident(checkedView(table))}`);
   for (const name of Object.values(stagingNames(table))) await db.query(`DROP TABLE IF EXISTS ${ident(name)}`);
 }
