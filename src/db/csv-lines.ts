@@ -70,6 +70,12 @@ export interface ByteScan {
   readonly mixedLineEndings: boolean;
   /** A control character other than tab, LF and CR (a NUL byte, say). */
   readonly controls: boolean;
+  /**
+   * Some cell may start or end with what trim() removes: false only when no byte after a comma, quote, line break
+   * or the start of the file, and none before a comma, quote, line break or the end of the file, is a space or
+   * part of a non-ASCII character (DuckDB's trim removes Unicode spaces too). Then trimming changes no cell.
+   */
+  readonly padded: boolean;
 }
 
 /** Bytes scanned between yields: a few milliseconds of work, so the page is never blocked for long. */
@@ -87,18 +93,34 @@ export async function scanBytes(bytes: Uint8Array, sliceBytes = SLICE_BYTES): Pr
   let sawCr = false;
   let sawBareLf = false;
   let controls = false;
-  for (let start = 0; start < bytes.length; start += sliceBytes) {
+  let padded = false;
+  // Whether the byte before ends a cell's text (a comma, quote, line break, or the start of the file) and whether
+  // it is one trim() may remove (a space, or part of a non-ASCII character).
+  let prevEdge = true;
+  let prevPad = false;
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let start = bom; start < bytes.length; start += sliceBytes) {
     const end = Math.min(bytes.length, start + sliceBytes);
     for (let i = start; i < end; i++) {
       const b = bytes[i] as number;
-      if (b < 32 || b === 127) {
-        if (b === LF) { if (bytes[i - 1] !== CR) sawBareLf = true; } else if (b === CR) sawCr = true;
-        else if (b !== 9) controls = true;
+      if (b <= 34 || b === 44 || b >= 127) {
+        if (b < 32 || b === 127) {
+          if (b === LF) { if (bytes[i - 1] !== CR) sawBareLf = true; } else if (b === CR) sawCr = true;
+          else if (b !== 9) controls = true;
+        }
+        const edge = b === 44 || b === QUOTE || b === LF || b === CR;
+        const pad = b === 32 || b >= 128;
+        if ((pad && prevEdge) || (edge && prevPad)) padded = true;
+        prevEdge = edge;
+        prevPad = pad;
+      } else {
+        prevEdge = false;
+        prevPad = false;
       }
     }
     if (end < bytes.length) await yieldToPage();
   }
-  return { mixedLineEndings: sawCr && sawBareLf, controls };
+  return { mixedLineEndings: sawCr && sawBareLf, controls, padded: padded || prevPad };
 }
 
 /** The bytes with every CRLF turned into LF (for files with mixed line endings only: it copies the file), in

@@ -12,7 +12,7 @@ import { reasonOf, type ReasonCount } from '../contract/row-tally.ts';
 import {
   cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedFlaggedSql, WITHHELD, type CheckSettings,
 } from '../contract/sql-checks.ts';
-import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type RecordIndex } from './csv-lines.ts';
+import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type ByteScan, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
 import { stageParquetDirect } from './parquet-direct.ts';
 
@@ -116,14 +116,14 @@ function readCsvSql(table: TableSpec, engineName: string, header: string[], reje
  * the start, so what is found and said about a file with problems never depends on this pass.
  */
 async function cleanCsvPass(db: Database, table: TableSpec, given: Uint8Array, header: string[], settings: CheckSettings,
-  schools: string | null, controls: boolean): Promise<number | null | 'unreadable'> {
+  schools: string | null, scan: ByteScan): Promise<number | null | 'unreadable'> {
   const { typed } = stagingNames(table.name);
   const engineName = engineFileName(table.name);
   await db.registerFile(engineName, given);
   try {
     try {
       await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS `
-        + typedFlaggedSql(table, '', settings, schools, controls, `(${readCsvSql(table, engineName, header, false)})`));
+        + typedFlaggedSql(table, '', settings, schools, scan.controls, `(${readCsvSql(table, engineName, header, false)})`, scan.padded));
     } catch {
       return 'unreadable';
     }
@@ -241,11 +241,11 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   for (const issue of checkHeader(table, fileName, header).issues) fileIssues.push(issue);
   if (fileIssues.length > 0) return report(0, 0, [], 0, [], true);
 
-  const scan = format === 'csv' ? await scanBytes(bytes) : { mixedLineEndings: false, controls: true };
+  const scan: ByteScan = format === 'csv' ? await scanBytes(bytes) : { mixedLineEndings: false, controls: true, padded: true };
   if (format === 'parquet') await stageParquet(db, table, bytes);
   else {
     const given = scan.mixedLineEndings ? await toLfOnly(bytes) : bytes;
-    const clean = await cleanCsvPass(db, table, given, header, options.settings, options.schools, scan.controls);
+    const clean = await cleanCsvPass(db, table, given, header, options.settings, options.schools, scan);
     if (typeof clean === 'number') {
       options.onRows?.(clean);
       return report(clean, 0, [], 0, [], false);

@@ -91,8 +91,8 @@ describe('the one pass flags every row the full checks refuse', () => {
   });
 });
 
-describe('scanBytes: one pass for line endings and control characters, in slices', () => {
-  const cases: [string, string, { mixedLineEndings: boolean; controls: boolean }][] = [
+describe('scanBytes: one pass for line endings, control characters and padded cells, in slices', () => {
+  const cases: [string, string, { mixedLineEndings: boolean; controls: boolean; padded?: boolean }][] = [
     ['LF only', 'a,b\n1,2\n', { mixedLineEndings: false, controls: false }],
     ['CRLF only', 'a,b\r\n1,2\r\n', { mixedLineEndings: false, controls: false }],
     ['CRLF then LF', 'a,b\r\n1,2\n3,4\n', { mixedLineEndings: true, controls: false }],
@@ -105,7 +105,40 @@ describe('scanBytes: one pass for line endings and control characters, in slices
   ];
   it.each(cases)('%s', async (_name, text, expected) => {
     // Slices of 1 to 4 bytes put every CRLF across a slice boundary at least once.
-    for (const slice of [1, 2, 3, 4, 1 << 20]) expect(await scanBytes(bytesOf(text), slice)).toEqual(expected);
+    for (const slice of [1, 2, 3, 4, 1 << 20]) expect(await scanBytes(bytesOf(text), slice)).toEqual({ padded: false, ...expected });
+  });
+
+  // Padded: some cell may start or end with what DuckDB's trim() removes, so the one pass must trim. Every way a
+  // cell can begin or end, against what trim() itself says of the file's cells.
+  const padding: [string, string, boolean][] = [
+    ['no padding, quoted cells, BOM, CRLF', '\uFEFFa,b\r\n"x y",2\r\n', false],
+    ['a space inside a cell', 'a,b\nx y,2\n', false],
+    ['a tab at the end of a cell (trim keeps it)', 'a,b\nx\t,2\n', false],
+    ['a space after a comma', 'a,b\n1, 2\n', true],
+    ['a space before a comma', 'a,b\n1 ,2\n', true],
+    ['a space at the start of the file', ' a,b\n1,2\n', true],
+    ['a space after the BOM', '\uFEFF a,b\n1,2\n', true],
+    ['a space at the end of the file', 'a,b\n1,2 ', true],
+    ['a space before LF', 'a,b\n1,2 \n', true],
+    ['a space before CR', 'a,b\r\n1,2 \r\n', true],
+    ['a space after LF', 'a,b\n 1,2\n', true],
+    ['a space inside quotes, first', 'a,b\n" 1",2\n', true],
+    ['a space inside quotes, last', 'a,b\n"1 ",2\n', true],
+    ['a no-break space at the end of a cell', 'a,b\n1\u00a0,2\n', true],
+    ['an ideographic space at the start of a cell', 'a,b\n\u30001,2\n', true],
+  ];
+  it.each(padding)('%s', async (_name, text, padded) => {
+    for (const slice of [1, 2, 3, 1 << 20]) expect((await scanBytes(bytesOf(text), slice)).padded).toBe(padded);
+    // Not padded means trim() changes no cell of the file as DuckDB reads it.
+    const name = '_padding.csv';
+    await db.registerFile(name, bytesOf(text));
+    try {
+      const [{ changed = 0 } = {}] = await db.query<{ changed: number }>(`SELECT count(*) FILTER (WHERE trim(a) <> a OR trim(b) <> b) AS changed `
+        + `FROM read_csv(${sqlString(name)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'a': 'VARCHAR', 'b': 'VARCHAR'})`);
+      if (!padded) expect(changed).toBe(0);
+    } finally {
+      await db.dropFile(name);
+    }
   });
 
   it('toLfOnly turns each CRLF into LF, across slice boundaries', async () => {
