@@ -16,14 +16,14 @@ export type EngineProgress =
 
 const COPY_SLICE_BYTES = 8 << 20;
 
-/** A Blob of `bytes`, copied a few megabytes at a time with a yield to the page between. */
-async function blobInSlices(bytes: Uint8Array): Promise<Blob> {
-  const parts: Blob[] = [];
+/** A copy of `bytes`, a few megabytes at a time with a yield to the page between. */
+async function copyInSlices(bytes: Uint8Array): Promise<Uint8Array> {
+  const copy = new Uint8Array(bytes.length);
   for (let at = 0; at < bytes.length; at += COPY_SLICE_BYTES) {
-    parts.push(new Blob([bytes.subarray(at, at + COPY_SLICE_BYTES) as Uint8Array<ArrayBuffer>]));
+    copy.set(bytes.subarray(at, at + COPY_SLICE_BYTES), at);
     if (at + COPY_SLICE_BYTES < bytes.length) await yieldToPage();
   }
-  return new Blob(parts);
+  return copy;
 }
 
 /**
@@ -64,12 +64,10 @@ export async function openBrowserDatabase(
       return statements.run(sql, async (statement) => arrowToRows<T>(await statement.query(...params)));
     },
     async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      // Given to the worker as a Blob, which DuckDB reads a slice at a time (FileReaderSync) as it needs them: the
-      // file is never copied into the engine's WebAssembly memory, which can grow but never shrink, so a large
-      // upload no longer raises the tab's memory for as long as it stays open. The Blob's copy of the bytes is
-      // made in slices (the caller's array stays usable: the loader reads it again to find the line of a problem)
-      // and is freed once the file is dropped.
-      await db.registerFileHandle(name, await blobInSlices(bytes), duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      // registerFileBuffer transfers the buffer to the worker; a copy is sent so the caller's array stays usable
+      // (the loader reads it again to find the line of a problem), made in slices so that copying a large file
+      // never blocks the page for long.
+      await db.registerFileBuffer(name, await copyInSlices(bytes));
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
       statements.clear();
