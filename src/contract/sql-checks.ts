@@ -163,12 +163,18 @@ export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSe
   const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls, trimOf(spec, true)));
   const trims = table.columns.map((spec) => `, ${padded ? `trim(${ident(spec.name)})` : ident(spec.name)} AS ${trimOf(spec, true)}`).join('');
   const rows = ROW_RULES[table.name].map((rule) => `(${rule.message}) IS NOT NULL`);
-  if (schools && table.columns.some((c) => c.name === 'school_urn')) {
-    rows.push(`coalesce(NOT (school_urn IN (SELECT urn FROM ${ident(schools)})), false)`);
-  }
+  const unknown = unknownUrnSql(table, schools);
+  if (unknown) rows.push(unknown);
   return `SELECT * EXCLUDE (_cell_flag), coalesce(_cell_flag, false)${rows.map((r) => ` OR ${r}`).join('')} AS _flag FROM (`
     + `SELECT ${source ? '' : 'record, '}${columns.join(', ')}, (${suspectSql(table, settings, controls, checks)}) AS _cell_flag `
     + `FROM (SELECT *${typedFirstSql(table, true)} FROM (SELECT ${source ? '' : 'rowid AS record, '}*${trims} FROM ${source ?? ident(raw)})))`;
+}
+
+/** SQL true for a typed row whose school_urn is not a URN of the typed schools table `schools` (null: no check,
+ * or a table without school_urn gives null). */
+export function unknownUrnSql(table: TableSpec, schools: string | null): string | null {
+  return schools && table.columns.some((c) => c.name === 'school_urn')
+    ? `coalesce(NOT (school_urn IN (SELECT urn FROM ${ident(schools)})), false)` : null;
 }
 
 /** SQL counting the keys that more than one row of `typed` holds. */

@@ -10,7 +10,7 @@ import { findIdentifier } from '../contract/identifiers.ts';
 import { openParquet } from '../contract/parquet-records.ts';
 import { reasonOf, type ReasonCount } from '../contract/row-tally.ts';
 import {
-  cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedFlaggedSql, WITHHELD, type CheckSettings,
+  cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedFlaggedSql, unknownUrnSql, WITHHELD, type CheckSettings,
 } from '../contract/sql-checks.ts';
 import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type ByteScan, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
@@ -121,14 +121,22 @@ async function cleanCsvPass(db: Database, table: TableSpec, given: Uint8Array, h
   const engineName = engineFileName(table.name);
   await db.registerFile(engineName, given);
   try {
+    // No join in this statement, so that the rows keep file order on every engine and the rowid is the record: a
+    // join lets multi-threaded (native) DuckDB reorder them. So the known-URN rule is counted below, and DuckDB is
+    // kept from rewriting a long IN list (the enums' values) into a join for this statement.
+    const [{ off = '' } = {}] = await db.query<{ off: string }>("SELECT current_setting('disabled_optimizers') AS off");
+    await db.query(`SET disabled_optimizers = ${sqlString([off, 'in_clause'].filter((o) => o !== '').join(','))}`);
     try {
       await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS `
-        + typedFlaggedSql(table, '', settings, schools, scan.controls, `(${readCsvSql(table, engineName, header, false)})`, scan.padded));
+        + typedFlaggedSql(table, '', settings, null, scan.controls, `(${readCsvSql(table, engineName, header, false)})`, scan.padded));
     } catch {
       return 'unreadable';
+    } finally {
+      await db.query(`SET disabled_optimizers = ${sqlString(off)}`);
     }
+    const unknownUrn = unknownUrnSql(table, schools);
     const [{ n = 0, flagged = 0 } = {}] = await db.query<{ n: number; flagged: number }>(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE _flag) AS flagged FROM ${ident(typed)}`);
+      `SELECT count(*) AS n, count(*) FILTER (WHERE _flag${unknownUrn ? ` OR ${unknownUrn}` : ''}) AS flagged FROM ${ident(typed)}`);
     const clean = n > 0 && flagged === 0
       && ((await db.query<{ n: number }>(duplicateKeysSql(table, typed)))[0]?.n ?? 0) === 0;
     if (!clean) {
