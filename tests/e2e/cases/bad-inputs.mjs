@@ -3,8 +3,8 @@
 // naming file:line: column, the value withheld where it could identify someone, no stack trace and no knock-on
 // errors, and the user's data already loaded must stay in use. The expected lines are written out here by hand
 // from each edit (the header is line 1), not taken from the app.
-import { readFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -33,6 +33,14 @@ function setCell(text, line, column, value) {
   return lines.join('\n');
 }
 
+/** A CSV's rows (no quoted commas or line breaks) as a Parquet file of text columns, as another tool might write it. */
+function asParquet(text) {
+  const [header, ...rows] = text.split(/\r?\n/).filter((l) => l !== '').map((l) => l.split(','));
+  const columnData = header.map((name, i) => ({ name, data: rows.map((r) => (r[i] === '' ? null : r[i])), type: 'STRING', nullable: true }));
+  return Buffer.from(parquetWriteBuffer({ columnData }));
+}
+const parquetFile = (name, text) => ({ name, mimeType: 'application/vnd.apache.parquet', buffer: asParquet(text) });
+
 const fileInput = (page) => page.getByLabel('Choose CSV files');
 const loadedTable = (page) => page.locator('table', { has: page.locator('caption', { hasText: 'Tables loaded from' }) });
 
@@ -44,6 +52,12 @@ async function loadedCounts(page) {
   }).join(' '));
 }
 
+// PENDING (found by this case): any Parquet upload in the browser fails today with "Your files passed the checks but
+// could not be loaded … Evaluating a string as JavaScript violates the following Content Security Policy directive":
+// src/db/stage-table.ts builds its Arrow vectors with apache-arrow's vectorFromArray, whose null test is compiled
+// with `new Function`, and the page's CSP has no 'unsafe-eval'. Reproduced under Node by
+// tests/unit/parquet-no-eval.test.ts (it.fails). Once stage-table.ts builds the vectors from their buffers
+// (makeData), run with TEE_E2E_PARQUET_UPLOAD=1, then drop the condition: with that fix applied the set passes.
 export const CASES = [
   ['data: bad inputs of every class are refused with file:line: column, values withheld, your data kept', async ({ page, baseUrl, shot, check }) => {
     await page.goto(`${baseUrl}?view=data`);
@@ -76,9 +90,17 @@ export const CASES = [
       { what: 'a NUL byte in a school name', files: { 'schools.csv': setCell(clean['schools.csv'], 6, 'name', 'Bad\u0000Name') },
         says: 'schools.csv:6: name: has a control character' },
     ];
+    // The same scan on Parquet (referrals.parquet's row 8 is its line 9, as if it were a CSV with a header): see
+    // PENDING below for why it is not run yet.
+    if (process.env.TEE_E2E_PARQUET_UPLOAD === '1') {
+      sets.push({ what: 'an NHS number in pupil_pseudo_id, from Parquet', parquet: 'referrals.csv',
+        files: { 'referrals.csv': setCell(clean['referrals.csv'], 9, 'pupil_pseudo_id', NHS_NUMBER.replaceAll('-', ' ')) },
+        says: 'referrals.parquet:9: pupil_pseudo_id: looks like an NHS number', withheld: NHS_NUMBER.replaceAll('-', ' ') });
+    }
     for (const [i, set] of sets.entries()) {
       const files = { ...clean, ...set.files };
-      await fileInput(page).setInputFiles(Object.entries(files).map(([n, t]) => csvFile(n, t)));
+      await fileInput(page).setInputFiles(Object.entries(files)
+        .map(([n, t]) => (n === set.parquet ? parquetFile(n.replace('.csv', '.parquet'), t) : csvFile(n, t))));
       await page.getByRole('button', { name: 'Check and load files' }).click();
       const summary = page.locator('.error-summary');
       await summary.filter({ hasText: set.says }).waitFor({ timeout: TIMEOUT }).catch(() => undefined);
@@ -91,7 +113,7 @@ export const CASES = [
       check(await page.getByText('Your data', { exact: true }).isVisible(), `${set.what}: the "Your data" banner went away`);
       const now = await loadedCounts(page);
       check(now === kept, `${set.what}: row counts changed to ${now} (were ${kept})`);
-      if (i === 0 || i === 3) await shot(`data-bad-input-${i + 1}.png`);
+      if (i === 0 || i === 3 || set.parquet) await shot(`data-bad-input-${i + 1}.png`);
     }
   }],
 ];
