@@ -32,6 +32,8 @@ export interface AnonymiseOptions {
   readonly outDir: string;
   readonly key: Uint8Array;
   readonly today: string;
+  /** No date may be before it (default the contract's floor, 2000-01-01), as `validate --date-floor` checks. */
+  readonly dateFloor?: string;
   /** Leave out referrals the contract rejects instead of refusing the run. */
   readonly dropInvalid: boolean;
   readonly log: IssueLog;
@@ -140,7 +142,7 @@ async function checkAndStage(db: Database, options: AnonymiseOptions, mapped: re
   const referralsOf = (report: CheckReport) => report.files.find((f) => f.table === 'referrals') ?? null;
   try {
     const loaded = await loadContractTables(db, files, {
-      enrichSql: enrichSql(), today: options.today, partial: options.passThrough.length === 0, checkOnly: true, maxIssuesPerFile: maxIssues,
+      enrichSql: enrichSql(), today: options.today, dateFloor: options.dateFloor, partial: options.passThrough.length === 0, checkOnly: true, maxIssuesPerFile: maxIssues,
       inspectChecked: async (tables) => {
         for (const { table, path } of options.passThrough) await copyFile(path, output.stage(TABLES[table].file));
         const checked = tables.referrals;

@@ -341,3 +341,54 @@ describe('the extract reader with CRLF then LF line endings', () => {
     ]);
   });
 });
+
+// The date floor is a setting (issue 13 item 4): every entry point takes it, and checks against the one given.
+describe('the date floor is a setting at every entry point', () => {
+  const early = CASES.find((c) => c.name === 'date before the floor (1985)');
+  if (!early) throw new Error('the corpus has no 1985 case');
+  const files = early.edit(cleanSet());
+  const LATE_FLOOR = ['--date-floor', '2024-10-01'];
+  const EARLY_FLOOR = ['--date-floor', '1980-01-01'];
+  // With the floor at 2024-10-01 the clean set's first referral (2024-09-10, line 2) is too early.
+  const tooEarly = (file: string) => new RegExp(`${file}:2: referral_date: is before 2024-10-01`);
+
+  it('validate', async () => {
+    expect((await capture(validate, writeFiles(files), ...EARLY_FLOOR)).code).toBe(0);
+    const late = await capture(validate, writeFiles(cleanSet()), ...LATE_FLOOR);
+    expect(late.code).toBe(1);
+    expect(late.stdout).toMatch(tooEarly('referrals\\.csv'));
+  });
+
+  it('report', async () => {
+    expect((await capture(report, writeFiles(files), ...EARLY_FLOOR)).code).toBe(0);
+    const late = await capture(report, writeFiles(cleanSet()), ...LATE_FLOOR);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(tooEarly('referrals\\.csv'));
+  });
+
+  it('to-parquet', async () => {
+    expect((await capture(toParquet, writeFiles(files), join(work, `floor-${++dirs}`), ...EARLY_FLOOR)).code).toBe(0);
+    const late = await capture(toParquet, writeFiles(cleanSet()), join(work, `floor-${++dirs}`), ...LATE_FLOOR);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(tooEarly('referrals\\.csv'));
+  });
+
+  it('anonymise', async () => {
+    const out = join(work, `floor-${++dirs}`);
+    const early_ = await capture(anonymise, folderOf(files), out, '--key-file', KEY, ...EARLY_FLOOR);
+    expect(early_.code, early_.stderr).toBe(0);
+    expect(readFileSync(join(out, 'referrals.csv'), 'utf8')).toMatch(/,1985-03-04,/);
+    const late = await capture(anonymise, folderOf(cleanSet()), join(work, `floor-${++dirs}`), '--key-file', KEY, ...LATE_FLOOR);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toMatch(tooEarly('referrals-extract\\.csv'));
+  });
+
+  it('upload (DataSession)', async () => {
+    const encode = (set: FileSet) => Object.fromEntries(Object.entries(set).map(([n, t]) => [n, new TextEncoder().encode(t)]));
+    const data = await session.loadUserFiles(encode(files), { dateFloor: '1980-01-01' });
+    expect(data.loaded.rowCounts.referrals).toBe(6);
+    const error = await session.loadUserFiles(encode(cleanSet()), { dateFloor: '2024-10-01' }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractRefusal);
+    expect(issueLines((error as ContractRefusal).report).join('\n')).toMatch(tooEarly('referrals\\.csv'));
+  });
+});
