@@ -1,7 +1,8 @@
 // End-to-end case for the Data view (imported by tests/e2e/run.mjs): with the user's own files loaded, several sets
 // from issue 13's classes of bad input are uploaded one after another. Each must be refused with an error summary
 // naming file:line: column, the value withheld where it could identify someone, no stack trace and no knock-on
-// errors, and the user's data already loaded must stay in use. The expected lines are written out here by hand
+// errors, and the user's data already loaded must stay in use; then a set with padded cells and UK dates loads the
+// same rows. The expected lines are written out here by hand
 // from each edit (the header is line 1), not taken from the app.
 import { existsSync, readFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
@@ -87,6 +88,10 @@ export const CASES = [
       { what: 'a 2 MB cell in schools.csv', files: { 'schools.csv': setCell(clean['schools.csv'], 3, 'name', 'z'.repeat(2 * 1024 * 1024)) },
         says: 'schools.csv:3: (row): is longer than 2,000,000 bytes', withheld: 'z'.repeat(50), noKnockOn: true },
       { what: 'an empty schools.csv', files: { 'schools.csv': '' }, says: 'schools.csv:1: (file): is empty', noKnockOn: true },
+      { what: 'a header-only referrals.csv', files: { 'referrals.csv': `${clean['referrals.csv'].split('\n')[0]}\n` },
+        says: 'referrals.csv:1: (file): has a header but no rows' },
+      { what: 'a referral dated in the future', files: { 'referrals.csv': setCell(clean['referrals.csv'], 12, 'referral_date', '2099-01-31') },
+        says: 'referrals.csv:12: referral_date: is in the future' },
       { what: 'a NUL byte in a school name', files: { 'schools.csv': setCell(clean['schools.csv'], 6, 'name', 'Bad\u0000Name') },
         says: 'schools.csv:6: name: has a control character' },
     ];
@@ -115,5 +120,17 @@ export const CASES = [
       check(now === kept, `${set.what}: row counts changed to ${now} (were ${kept})`);
       if (i === 0 || i === 3 || set.parquet) await shot(`data-bad-input-${i + 1}.png`);
     }
+
+    // Unusual but good: padded cells and UK dates (dd/mm/yyyy) load the same rows as the clean set.
+    const lines = clean['referrals.csv'].split('\n');
+    const padded = [lines[0], ...lines.slice(1).map((l) => l.replace(/,(SLT|OT),/, ', $1 ,').replace(/,(\d{4})-(\d{2})-(\d{2}),/, ',$3/$2/$1,'))].join('\n');
+    check(padded !== clean['referrals.csv'] && padded.includes(' SLT ,') && /,\d\d\/\d\d\/\d{4},/.test(padded), 'the padded set was not made');
+    await fileInput(page).setInputFiles(Object.entries({ ...clean, 'referrals.csv': padded }).map(([n, t]) => csvFile(n, t)));
+    await page.getByRole('button', { name: 'Check and load files' }).click();
+    // The last refusal's summary goes once this set is loaded (so the counts read are this load's).
+    await page.locator('.error-summary').waitFor({ state: 'detached', timeout: TIMEOUT });
+    await page.getByRole('region', { name: 'Your data is loaded' }).waitFor({ timeout: TIMEOUT });
+    const after = await loadedCounts(page);
+    check(after === expected, `padded cells and UK dates loaded ${after}, expected ${expected}`);
   }],
 ];
