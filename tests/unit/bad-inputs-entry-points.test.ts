@@ -209,6 +209,17 @@ describe.each(REFERRALS_ONLY)('anonymise (single file): $name', (base) => {
   });
 });
 
+// `validate FILE`: one table checked alone (no other file to check its school_urn against), the same refusals.
+describe.each(REFERRALS_ONLY)('validate (single file): $name', (testCase) => {
+  it(testCase.accepted ? 'passes' : 'refuses with file:line: column', async () => {
+    const dir = writeFiles({ 'referrals.csv': testCase.edit(cleanSet())['referrals.csv'] ?? '' });
+    const result = await capture(validate, join(dir, 'referrals.csv'));
+    const output = result.stdout + result.stderr;
+    expect(result.code, output).toBe(testCase.accepted ? 0 : 1);
+    expect(mismatches(testCase.accepted ? { ...testCase, refused: [] } : testCase, output)).toEqual([]);
+  });
+});
+
 it('the single-file cases include every referrals case (school_urn holding a name among them)', () => {
   expect(REFERRALS_ONLY.map((c) => c.name)).toContain("a child's name in school_urn");
   expect(REFERRALS_ONLY.length).toBeGreaterThanOrEqual(15);
@@ -311,6 +322,20 @@ describe.each(PARQUET_CASES)('Parquet: $name', (testCase) => {
     const output = result.stdout + result.stderr;
     expect(result.code, output).toBe(testCase.accepted ? 0 : 1);
     expect(mismatches(testCase.accepted ? { ...testCase, refused: [] } : testCase, output)).toEqual([]);
+  });
+
+  it('to-parquet CLI (Parquet in, Parquet out)', async () => {
+    const out = join(work, `parquet-again-${++dirs}`);
+    const result = await capture(toParquet, writeFiles(files), out);
+    if (testCase.accepted) {
+      expect(result.code, result.stderr).toBe(0);
+      const again = await capture(report, out);
+      expect(JSON.parse(again.stdout)).toEqual(cleanReport);
+    } else {
+      expect(result.code, result.stderr).toBe(1);
+      expect(mismatches(testCase, result.stderr)).toEqual([]);
+      expect(filesIn(out)).toEqual({});
+    }
   });
 
   it('report CLI', async () => {
