@@ -1,5 +1,6 @@
-// The waits figure's model (src/db/enrich.sql: wait_facts) and its histogram query (src/queries/waits.sql, issue 14)
-// give exactly what the straightforward query gives: every accepted referral's waits gathered per group and handed
+// The waits figures' model (src/db/enrich.sql: wait_facts) and the queries that read it (src/queries/waits.sql,
+// waits-monthly.sql, waiting-list-age.sql; issue 14), quantiles off a histogram of whole-day waits, give exactly what
+// the straightforward queries (tests/integration/reference/) give: every accepted referral's waits gathered per group and handed
 // to quantile_cont, as the figure was computed before. Checked on the sample data, on real DuckDB-wasm, under many
 // parameter sets (every school alone, so groups of 1, 2, 3… waits; periods of one month to all; each service and
 // locality), value for value (the quantiles as the same doubles, to the last bit).
@@ -18,52 +19,9 @@ beforeAll(async () => {
 });
 afterAll(async () => db.close());
 
-// The reference: the waits query as it read the accepted referrals themselves, quantiles by quantile_cont.
-const REFERENCE = `
-WITH params AS (
-  SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality,
-         ?::VARCHAR AS school_urn
-),
-bounds AS (
-  SELECT strptime(from_month, '%Y-%m')::DATE AS start_date,
-         (strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of
-  FROM params
-),
-accepted AS (
-  SELECT e.*, date_diff('day', e.referral_date, e.first_contact_date) / 7.0 AS wait_weeks,
-         date_diff('day', e.referral_date, b.as_of) / 7.0 AS waiting_weeks,
-         e.first_contact_date BETWEEN b.start_date AND b.as_of AS seen_in_period,
-         e.referral_date <= b.as_of AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of) AS waiting_at_end
-  FROM accepted_referrals e, params p, bounds b
-  WHERE (p.service IS NULL OR e.service = p.service)
-    AND (p.locality IS NULL OR e.locality = p.locality)
-    AND (p.school_urn IS NULL OR e.school_urn = p.school_urn)
-)
-SELECT
-  service, school_type, age_phase, seen, seen_ckey,
-  wait_quantiles[1] AS median_weeks, wait_quantiles[2] AS p90_weeks,
-  seen_within_18_weeks, seen_within_18_weeks_ckey, waiting, waiting_ckey, waiting_over_18_weeks,
-  waiting_over_18_weeks_ckey, waiting_over_52_weeks, waiting_over_52_weeks_ckey, as_of
-FROM (
-  SELECT
-    service, school_type, age_phase,
-    count(*) FILTER (WHERE seen_in_period)::INTEGER AS seen,
-    (coalesce(sum(rkey) FILTER (WHERE seen_in_period), 0) % 256)::INTEGER AS seen_ckey,
-    quantile_cont(wait_weeks, [0.5, 0.9]) FILTER (WHERE seen_in_period) AS wait_quantiles,
-    count(*) FILTER (WHERE seen_in_period AND wait_weeks <= 18)::INTEGER AS seen_within_18_weeks,
-    (coalesce(sum(rkey) FILTER (WHERE seen_in_period AND wait_weeks <= 18), 0) % 256)::INTEGER AS seen_within_18_weeks_ckey,
-    count(*) FILTER (WHERE waiting_at_end)::INTEGER AS waiting,
-    (coalesce(sum(rkey) FILTER (WHERE waiting_at_end), 0) % 256)::INTEGER AS waiting_ckey,
-    count(*) FILTER (WHERE waiting_at_end AND waiting_weeks > 18)::INTEGER AS waiting_over_18_weeks,
-    (coalesce(sum(rkey) FILTER (WHERE waiting_at_end AND waiting_weeks > 18), 0) % 256)::INTEGER AS waiting_over_18_weeks_ckey,
-    count(*) FILTER (WHERE waiting_at_end AND waiting_weeks > 52)::INTEGER AS waiting_over_52_weeks,
-    (coalesce(sum(rkey) FILTER (WHERE waiting_at_end AND waiting_weeks > 52), 0) % 256)::INTEGER AS waiting_over_52_weeks_ckey,
-    (SELECT as_of FROM bounds) AS as_of
-  FROM accepted
-  GROUP BY GROUPING SETS ((service, school_type, age_phase), (service, school_type), (service, age_phase), (service))
-)
-ORDER BY service, school_type NULLS LAST, age_phase NULLS LAST
-`;
+// The references: each query as it read the accepted referrals row by row, quantiles by quantile_cont.
+const reference = (name: string) => readFileSync(new URL(`reference/${name}.sql`, import.meta.url), 'utf8');
+const REFERENCE = reference('waits');
 
 describe('wait_facts', () => {
   it('is accepted_referrals row for row, its dates as day numbers and its categories as ENUMs of the same text', async () => {
@@ -71,6 +29,8 @@ describe('wait_facts', () => {
     const facts = `SELECT service::VARCHAR AS service, school_type::VARCHAR AS school_type, age_phase::VARCHAR AS age_phase,
         locality, school_urn, rkey, DATE '1970-01-01' + referral_day AS referral_date, DATE '1970-01-01' + contact_day AS first_contact_date
       FROM wait_facts`;
+    const months = await db.query('SELECT count(*) AS n FROM wait_facts WHERE contact_month IS DISTINCT FROM date_month_index(DATE \'1970-01-01\' + contact_day)');
+    expect(months).toEqual([{ n: 0 }]);
     const accepted = `SELECT ${cols}, referral_date, first_contact_date FROM accepted_referrals`;
     expect(await db.query(`(${facts}) EXCEPT ALL (${accepted})`)).toEqual([]);
     expect(await db.query(`(${accepted}) EXCEPT ALL (${facts})`)).toEqual([]);
@@ -126,4 +86,32 @@ describe('waits.sql on wait_facts', () => {
     const params = [null, '2021-09', '2026-08', null, null];
     expect(await db.query(altered, params)).not.toEqual(await db.query(REFERENCE, params));
   });
+});
+
+describe('waits-monthly.sql and waiting-list-age.sql on wait_facts', () => {
+  it('give the same rows as the queries over the raw rows, under every service, locality, period and target tried', async () => {
+    const months = (await db.query<{ m: string }>(
+      "SELECT DISTINCT strftime(referral_date, '%Y-%m') AS m FROM accepted_referrals ORDER BY m")).map((r) => r.m);
+    const localities = (await db.query<{ l: string }>('SELECT DISTINCT locality AS l FROM accepted_referrals ORDER BY l')).map((r) => r.l);
+    const compare = async (name: 'waits-monthly' | 'waiting-list-age', params: readonly QueryParam[]) => {
+      const expected = await db.query(reference(name), params);
+      expect(await db.query(diskSql(name), params)).toEqual(expected);
+      return expected.length;
+    };
+    let rows = 0;
+    for (let i = 0; i < months.length; i += 4) {
+      for (const service of [null, 'SLT', 'OT']) {
+        rows += await compare('waits-monthly', [service, months[i]!, months.at(-1)!, null, 18]);
+        rows += await compare('waiting-list-age', [service, months[i]!, null]);
+      }
+      rows += await compare('waits-monthly', [null, months[i]!, months[Math.min(i + 5, months.length - 1)]!, null, 12.5]);
+    }
+    for (const locality of localities) {
+      rows += await compare('waits-monthly', [null, months[0]!, months.at(-1)!, locality, 6]);
+      rows += await compare('waiting-list-age', [null, months.at(-3)!, locality]);
+    }
+    // A month past the data: nobody seen, the list as it stood.
+    rows += await compare('waiting-list-age', [null, '2031-01', null]);
+    expect(rows).toBeGreaterThan(1000);
+  }, 120_000);
 });
