@@ -88,12 +88,12 @@ describe('waits.sql on wait_facts', () => {
   });
 });
 
-describe('waits-monthly.sql and waiting-list-age.sql on wait_facts', () => {
+describe('waits-monthly.sql, waiting-list-age.sql (wait_facts) and demand-summary.sql (waiting_changes)', () => {
   it('give the same rows as the queries over the raw rows, under every service, locality, period and target tried', async () => {
     const months = (await db.query<{ m: string }>(
       "SELECT DISTINCT strftime(referral_date, '%Y-%m') AS m FROM accepted_referrals ORDER BY m")).map((r) => r.m);
     const localities = (await db.query<{ l: string }>('SELECT DISTINCT locality AS l FROM accepted_referrals ORDER BY l')).map((r) => r.l);
-    const compare = async (name: 'waits-monthly' | 'waiting-list-age', params: readonly QueryParam[]) => {
+    const compare = async (name: 'waits-monthly' | 'waiting-list-age' | 'demand-summary', params: readonly QueryParam[]) => {
       const expected = await db.query(reference(name), params);
       expect(await db.query(diskSql(name), params)).toEqual(expected);
       return expected.length;
@@ -103,15 +103,18 @@ describe('waits-monthly.sql and waiting-list-age.sql on wait_facts', () => {
       for (const service of [null, 'SLT', 'OT']) {
         rows += await compare('waits-monthly', [service, months[i]!, months.at(-1)!, null, 18]);
         rows += await compare('waiting-list-age', [service, months[i]!, null]);
+        rows += await compare('demand-summary', [service, months[i]!, months.at(-1)!, null]);
       }
       rows += await compare('waits-monthly', [null, months[i]!, months[Math.min(i + 5, months.length - 1)]!, null, 12.5]);
     }
     for (const locality of localities) {
       rows += await compare('waits-monthly', [null, months[0]!, months.at(-1)!, locality, 6]);
       rows += await compare('waiting-list-age', [null, months.at(-3)!, locality]);
+      rows += await compare('demand-summary', [null, months.at(-14)!, months.at(-3)!, locality]);
     }
     // A month past the data: nobody seen, the list as it stood.
     rows += await compare('waiting-list-age', [null, '2031-01', null]);
+    rows += await compare('demand-summary', [null, '2030-01', '2031-01', null]);
     expect(rows).toBeGreaterThan(1000);
   }, 120_000);
 });
