@@ -12,6 +12,7 @@ import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase } from './database-context.tsx';
 import type { ReadyData, ShownData } from './data-session.ts';
 import { useDisclosureMode } from './disclosure-mode.ts';
+import { browserPriorityEnvironment, FigurePriority, superseded } from './figure-priority.ts';
 import { answerKey, answersContext, lookupAnswer } from './stored-answers.ts';
 import { useFilters, useUrlState, type Filters as UrlFilters } from './url-state.ts';
 
@@ -57,10 +58,6 @@ function engineOf(db: Db, version: unknown): Engine {
     engines.set(db, engine);
   }
   return engine;
-}
-
-function superseded(): Error {
-  return new DOMException('The filters changed before this query ran.', 'AbortError');
 }
 
 async function send(engine: Engine, name: Parameters<RunQuery>[0], params: readonly QueryParam[], signals: readonly (AbortSignal | undefined)[]): Promise<unknown[]> {
@@ -129,14 +126,21 @@ export function storedRunnerOf(answers: NonNullable<ShownData['answers']>, conte
   }) as RunQuery;
 }
 
+/** The order figures are computed in on this page: those near the viewport first (figure-priority.ts). */
+const priority = new FigurePriority(browserPriorityEnvironment);
+
 /**
  * One figure under the URL's filters. `name` and `options` key the query (options must be JSON-serialisable);
- * `overrides` replaces filters the view sets itself (e.g. My setting ignores the global school type).
+ * `overrides` replaces filters the view sets itself (e.g. My setting ignores the global school type); `sections`
+ * names the heading ids of the page sections that draw the figure: when all are far from the viewport, the figure
+ * is computed after those near it have been drawn (figure-priority.ts).
  */
 export function useFigure<T>(
   name: string,
   compute: (ctx: FigureContext) => Promise<T>,
-  options: { key?: unknown; overrides?: Partial<AnalyticsFilters>; settings?: Partial<AnalyticsSettings> } = {},
+  options: {
+    key?: unknown; overrides?: Partial<AnalyticsFilters>; settings?: Partial<AnalyticsSettings>; sections?: readonly string[];
+  } = {},
 ) {
   const data = useDatabase();
   const [urlFilters] = useFilters();
@@ -161,7 +165,8 @@ export function useFigure<T>(
       if (!extent) throw new Error('The period query returned no row.');
       const period = resolvePeriod(filters, extent);
       try {
-        const figure = await compute({ run, filters, period, settings });
+        const figure = stored ? await compute({ run, filters, period, settings })
+          : await priority.run(options.sections, signal, () => compute({ run, filters, period, settings }));
         performance.mark(stored ? `tee:figure-stored:${name}` : `tee:figure-end:${name}`);
         return figure;
       } catch (error) {
