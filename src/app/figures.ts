@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { resolvePeriod, type Filters as AnalyticsFilters, type Period } from '../analytics/index.ts';
 import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../analytics/settings.ts';
 import { countQuery, type CountQuery } from '../disclosure/index.ts';
-import { createQueryRunner, type RunQuery } from '../queries/index.ts';
+import { createQueryRunner, type PeriodRow, type RunQuery } from '../queries/index.ts';
 import type { QueryParam } from '../db/database.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
 import { formatMonth } from '../components/table-columns.ts';
@@ -129,6 +129,17 @@ export function storedRunnerOf(answers: NonNullable<ShownData['answers']>, conte
 /** The order figures are computed in on this page: those near the viewport first (figure-priority.ts). */
 const priority = new FigurePriority(browserPriorityEnvironment);
 
+/** The data's extent (period.sql), asked once per data set: by every figure, the period pickers and the board paper. */
+function extentOptions(db: Db, version: unknown) {
+  return { queryKey: ['extent', version], queryFn: () => runnerOf(db, version)('period', []), staleTime: Infinity };
+}
+
+/** The loaded data's first and last month and its size (period.sql); undefined until the data is open. */
+export function useDataExtent(): PeriodRow | undefined {
+  const data = useDatabase();
+  return useQuery({ ...extentOptions(data.db as Db, data.version), enabled: data.db !== null, placeholderData: keepPreviousData }).data?.[0];
+}
+
 /**
  * One figure under the URL's filters. `name` and `options` key the query (options must be JSON-serialisable);
  * `overrides` replaces filters the view sets itself (e.g. My setting ignores the global school type); `sections`
@@ -159,9 +170,7 @@ export function useFigure<T>(
       const stored = db === null ? storedRunnerOf(data.answers, answersContext(view, filters, settings), signal) : null;
       const run = stored ? countQuery(stored) : runnerOf(db as Db, data.version, signal);
       // The data's extent is asked once per data set, not once per figure (and never dropped: others await it).
-      const [extent] = stored ? await stored('period', []) : await client.ensureQueryData({
-        queryKey: ['extent', data.version], queryFn: () => runnerOf(db as Db, data.version)('period', []), staleTime: Infinity,
-      });
+      const [extent] = stored ? await stored('period', []) : await client.ensureQueryData(extentOptions(db as Db, data.version));
       if (!extent) throw new Error('The period query returned no row.');
       const period = resolvePeriod(filters, extent);
       try {
