@@ -124,12 +124,16 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
       // Superseded by a newer spec (its own draw is queued behind this one) or unmounted.
       if (closed.current || !element || latest.current.spec !== target.spec) return;
       const previous = drawn.current;
+      const started = performance.now();
+      // How long each draw took, for the benches (tests/bench): tee:chart-draw:embedded or tee:chart-draw:in place.
+      const measure = (by: DrawnBy) => performance.measure(`tee:chart-draw:${by}`, { start: started, detail: element.closest('figure')?.id || undefined });
       try {
         // A new spec object drawing the same chart (a parent's re-render): nothing to draw.
         if (previous?.parts && target.parts && sameChart(previous.parts, target.parts)) return;
         if (previous && canUpdateInPlace(previous.result.view, previous.parts, target.parts)) {
           await updateView(previous.result.view, previous.parts as SpecParts, target.parts as SpecParts);
           drawn.current = { result: previous.result, parts: target.parts };
+          measure('in place');
           latest.current.onDrawn(previous.result.view, 'in place');
           return;
         }
@@ -141,6 +145,7 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
           return;
         }
         drawn.current = { result, parts: target.parts };
+        measure('embedded');
         latest.current.onDrawn(result.view, 'embedded');
       } catch (error) {
         console.error(`[chart] Error drawing the chart: ${String(error)}`);
