@@ -84,6 +84,34 @@ function withoutTitle(spec: VisualizationSpec): VisualizationSpec {
 
 type View = Result['view'];
 
+/** How far outside the viewport (px) a chart still counts as on screen. */
+const ON_SCREEN_MARGIN = 100;
+
+function onScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > -ON_SCREEN_MARGIN && box.top < window.innerHeight + ON_SCREEN_MARGIN;
+}
+
+/**
+ * Resolves once the page is idle (at most `timeout` ms) or `element` comes on screen: an off-screen chart's redraw
+ * waits, so that the charts the user is looking at are redrawn first after a filter change.
+ */
+function idleOrOnScreen(element: Element, timeout = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    let observer: IntersectionObserver | undefined;
+    const done = () => {
+      observer?.disconnect();
+      (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : window.clearTimeout)(idle);
+      resolve();
+    };
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(done, { timeout }) : window.setTimeout(done, 50);
+    if (typeof IntersectionObserver === 'function') {
+      observer = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) done(); }, { rootMargin: `${ON_SCREEN_MARGIN}px 0px` });
+      observer.observe(element);
+    }
+  });
+}
+
 /** How a chart was last drawn: embedded afresh (compiled, parsed, drawn) or its data replaced in the drawn view. */
 export type DrawnBy = 'embedded' | 'in place';
 
@@ -93,7 +121,7 @@ export type DrawnBy = 'embedded' | 'in place';
  * superseded while another draw runs is skipped. `onDrawn` is called after every draw with the view and how it
  * was drawn (a new view only after an embed).
  */
-function useChart(container: RefObject<HTMLDivElement | null>, spec: VisualizationSpec, active: boolean,
+function useChart(container: RefObject<HTMLDivElement | null>, spec: VisualizationSpec, active: boolean, printing: boolean,
   onDrawn: (view: View, by: DrawnBy) => void): void {
   const parts = useMemo(() => splitSpec(spec), [spec]);
   const latest = useRef({ spec, parts, onDrawn });
@@ -122,7 +150,13 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
     queue.current = queue.current.then(async () => {
       const element = container.current;
       // Superseded by a newer spec (its own draw is queued behind this one) or unmounted.
-      if (closed.current || !element || latest.current.spec !== target.spec) return;
+      const superseded = () => closed.current || !element || latest.current.spec !== target.spec;
+      if (superseded() || !element) return;
+      // A redraw off screen waits for the page to be idle (not for print, which draws every chart now).
+      if (drawn.current && !printing && !onScreen(element)) {
+        await idleOrOnScreen(element);
+        if (superseded()) return;
+      }
       const previous = drawn.current;
       const started = performance.now();
       // How long each draw took, for the benches (tests/bench): tee:chart-draw:embedded or tee:chart-draw:in place.
@@ -151,7 +185,7 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
         console.error(`[chart] Error drawing the chart: ${String(error)}`);
       }
     });
-  }, [container, spec, parts, active]);
+  }, [container, spec, parts, active, printing]);
 }
 
 export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
@@ -176,7 +210,7 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
   const shown = useMemo(() => ({
     description: typeof caption === 'string' ? `${title}. ${caption}` : title, ...withoutTitle(spec),
   }) as VisualizationSpec, [spec, caption, title]);
-  useChart(chart, shown, near, (drawnView, by) => {
+  useChart(chart, shown, near, printing, (drawnView, by) => {
     setDrawnBy(by);
     if (by === 'embedded') {
       setView(drawnView);
