@@ -32,6 +32,8 @@ export interface AnonymiseOptions {
   readonly outDir: string;
   readonly key: Uint8Array;
   readonly today: string;
+  /** No date may be before it (default the contract's floor, 2000-01-01), as `validate --date-floor` checks. */
+  readonly dateFloor?: string;
   /** Leave out referrals the contract rejects instead of refusing the run. */
   readonly dropInvalid: boolean;
   readonly log: IssueLog;
@@ -80,7 +82,13 @@ async function mapExtract(options: AnonymiseOptions): Promise<MappedExtract> {
   const lines = [csvLine(REFERRALS_HEADER)];
   const extractLines: number[] = [];
   const { header, records } = await openCsv(file);
-  const mapper = createRawExtractMapper(header ?? [], options.key, file);
+  // An empty extract is one problem, as the load path reports an empty table, not one per column it lacks.
+  if (header === null) {
+    fileProblem({ file, line: 1, column: '(file)', message: 'is empty', value: '' });
+    tally.rowsNotChecked = true;
+    return { tally, usable: false, lines, extractLines };
+  }
+  const mapper = createRawExtractMapper(header, options.key, file);
   for (const column of mapper.missingColumns) {
     fileProblem({ file, line: 1, column, message: 'required column is missing from the header of the extract', value: '' });
   }
@@ -140,7 +148,7 @@ async function checkAndStage(db: Database, options: AnonymiseOptions, mapped: re
   const referralsOf = (report: CheckReport) => report.files.find((f) => f.table === 'referrals') ?? null;
   try {
     const loaded = await loadContractTables(db, files, {
-      enrichSql: enrichSql(), today: options.today, partial: options.passThrough.length === 0, checkOnly: true, maxIssuesPerFile: maxIssues,
+      enrichSql: enrichSql(), today: options.today, dateFloor: options.dateFloor, partial: options.passThrough.length === 0, checkOnly: true, maxIssuesPerFile: maxIssues,
       inspectChecked: async (tables) => {
         for (const { table, path } of options.passThrough) await copyFile(path, output.stage(TABLES[table].file));
         const checked = tables.referrals;
@@ -177,7 +185,11 @@ async function anonymiseInto(output: StagedOutput, options: AnonymiseOptions): P
   if (!mapped.usable || mapped.tally.fileProblems > 0) {
     return refused(mapped.tally.summaryLines(), `${extract} has problems with its header or format`);
   }
-  if (mapped.lines.length === 1) return refused(mapped.tally.summaryLines(), `${extract} has no referral the contract accepts`);
+  if (mapped.lines.length === 1) {
+    // A header and no rows is named as the load path names it; rows that were all rejected are already listed.
+    if (mapped.tally.rowsRejected === 0) log.add({ file: extract, line: 1, column: '(file)', message: 'has a header but no rows', value: '' });
+    return refused(mapped.tally.summaryLines(), `${extract} has no referral the contract accepts`);
+  }
   const starts = startLines(mapped.lines);
   const rowAt = new Map(starts.map((line, row) => [line, row]));
   const extractLineAt = new Map(starts.map((line, row) => [line, mapped.extractLines[row] ?? 0]));

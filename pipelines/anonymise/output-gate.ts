@@ -10,11 +10,11 @@ import { openEngine, type Engine } from '../engine.ts';
 import { enrichSql } from '../load-dir.ts';
 
 /** Refusal reasons (none when the output passes). */
-export async function checkStagedOutput(output: StagedOutput, options: { today: string; log: IssueLog; passThrough: readonly unknown[]; engine?: Engine }): Promise<string[]> {
+export async function checkStagedOutput(output: StagedOutput, options: { today: string; dateFloor?: string; log: IssueLog; passThrough: readonly unknown[]; engine?: Engine }): Promise<string[]> {
   const files = Object.fromEntries(output.stagedFiles().map(({ path, temporary }) => [path, new Uint8Array(readFileSync(temporary))]));
   const db = await openEngine(options.engine);
   try {
-    const report = await checkContractFiles(db, files, { enrichSql: enrichSql(), today: options.today, partial: options.passThrough.length === 0 });
+    const report = await checkContractFiles(db, files, { enrichSql: enrichSql(), today: options.today, dateFloor: options.dateFloor, partial: options.passThrough.length === 0 });
     if (report.ok) return [];
     for (const issue of report.files.flatMap((f) => f.issues)) options.log.add(issue);
     const count = report.files.reduce((n, f) => n + f.issueCount, 0) + report.setProblems.length;

@@ -10,7 +10,7 @@ import { anonymiseExtract } from '../anonymise/anonymise-extract.ts';
 import { findIdentifier } from '../anonymise/identifiers.ts';
 import { readPseudonymKey } from '../anonymise/key.ts';
 import {
-  contractFilesIn, countFlag, isDirectory, rejectUnknownFlags, todayFlag,
+  contractFilesIn, countFlag, dateFloorFlag, isDirectory, rejectUnknownFlags, todayFlag,
 } from '../csv/command-options.ts';
 import { IssueLog } from '../csv/issue-log.ts';
 import { engineFlag } from '../engine.ts';
@@ -19,7 +19,7 @@ import type { TableName } from '../../src/contract/index.ts';
 /** The raw extract's file name when IN is a folder. */
 export const EXTRACT_FILE = 'referrals-extract.csv';
 
-export const usage = 'anonymise IN OUT --key-file F [--today yyyy-mm-dd] [--drop-invalid] [--max-errors N] [--engine native|wasm]  '
+export const usage = 'anonymise IN OUT --key-file F [--today yyyy-mm-dd] [--date-floor yyyy-mm-dd] [--drop-invalid] [--max-errors N] [--engine native|wasm]  '
   + `(IN: a raw referrals extract, or a folder holding ${EXTRACT_FILE}, schools.csv, provision.csv and optionally `
   + 'workforce.csv; F: a secret key file of at least 32 bytes; --drop-invalid leaves out referrals the contract rejects)';
 
@@ -50,7 +50,7 @@ function inputsOf(input: string, outDir: string): Inputs {
 export async function run(argv: string[]): Promise<number> {
   // --drop-invalid is a switch: it takes no value, so the argument after it stays positional.
   const { positional, flags } = parseArgs(argv, ['drop-invalid']);
-  rejectUnknownFlags(flags, ['key-file', 'today', 'max-errors', 'engine', 'drop-invalid'], usage);
+  rejectUnknownFlags(flags, ['key-file', 'today', 'date-floor', 'max-errors', 'engine', 'drop-invalid'], usage);
   const dropInvalid = flags.has('drop-invalid');
   const engine = engineFlag(flags);
   if (positional.length !== 2) throw new CliError(`usage: ${usage}`, 2);
@@ -58,6 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!existsSync(input)) throw new CliError(`${input} does not exist`, 2);
   const key = readPseudonymKey(flags.get('key-file'), outDir, say);
   const today = todayFlag(flags);
+  const dateFloor = dateFloorFlag(flags);
   const inputs = inputsOf(input, outDir);
   const log = new IssueLog(say, {
     maxPrinted: countFlag(flags, 'max-errors', 200),
@@ -68,7 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   });
 
   const result = await anonymiseExtract({
-    ...inputs, outDir, key, today, dropInvalid, log, note: say, engine,
+    ...inputs, outDir, key, today, dateFloor, dropInvalid, log, note: say, engine,
   });
   const hidden = log.unprintedNote();
   if (hidden) say(hidden);

@@ -6,11 +6,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { AGE_PHASES, LABELS, SCHOOL_TYPES, SERVICES } from '../contract/index.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase, useSqlQuery } from './database-context.tsx';
+import { useDataExtent } from './figures.ts';
 import { useFilters } from './url-state.ts';
 import type { FilterName } from './url-state.ts';
 
 const LOCALITIES_SQL = 'SELECT DISTINCT locality FROM schools WHERE locality IS NOT NULL ORDER BY locality';
-export const MONTH_RANGE_SQL = 'SELECT min(month) AS first_month, max(month) AS last_month FROM referrals_enriched';
 
 /** Every yyyy-mm from first to last inclusive. */
 export function monthsBetween(first: string, last: string): string[] {
@@ -93,9 +93,9 @@ function Select({ name, label, allLabel, options, hintId, fromData = false }: {
 const labelled = (values: readonly string[]): Option[] => values.map((value) => ({ value, label: LABELS[value] ?? value }));
 
 function useMonths(): Option[] {
-  const range = useSqlQuery<{ first_month: string | null; last_month: string | null }>('filter-month-range', MONTH_RANGE_SQL);
-  const first = range.data?.[0]?.first_month;
-  const last = range.data?.[0]?.last_month;
+  const extent = useDataExtent();
+  const first = extent?.first_month;
+  const last = extent?.last_month;
   return first && last ? monthsBetween(first, last).map((m) => ({ value: m, label: formatMonth(m) })) : [];
 }
 

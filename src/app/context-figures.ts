@@ -17,5 +17,5 @@ export function useContextData() {
 export function useContextSection() {
   const [area] = useContextArea();
   const { example: _example, ...named } = area;
-  return useFigure<ContextSection>('context', ({ run, filters, settings }) => contextSection(run, filters, { settings, area: named }), { key: named });
+  return useFigure<ContextSection>('context', ({ run, filters, settings }) => contextSection(run, filters, { settings, area: named }), { key: named, sections: ['equity-context-ehcp', 'demand-context-waits', 'my-setting-context'] });
 }

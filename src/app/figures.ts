@@ -5,13 +5,14 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { resolvePeriod, type Filters as AnalyticsFilters, type Period } from '../analytics/index.ts';
 import { DEFAULT_SETTINGS, type AnalyticsSettings } from '../analytics/settings.ts';
 import { countQuery, type CountQuery } from '../disclosure/index.ts';
-import { createQueryRunner, type RunQuery } from '../queries/index.ts';
+import { createQueryRunner, type PeriodRow, type RunQuery } from '../queries/index.ts';
 import type { QueryParam } from '../db/database.ts';
 import { bundledSql } from '../queries/browser-sql.ts';
 import { formatMonth } from '../components/table-columns.ts';
 import { useDatabase } from './database-context.tsx';
 import type { ReadyData, ShownData } from './data-session.ts';
 import { useDisclosureMode } from './disclosure-mode.ts';
+import { browserPriorityEnvironment, FigurePriority, superseded } from './figure-priority.ts';
 import { answerKey, answersContext, lookupAnswer } from './stored-answers.ts';
 import { useFilters, useUrlState, type Filters as UrlFilters } from './url-state.ts';
 
@@ -57,10 +58,6 @@ function engineOf(db: Db, version: unknown): Engine {
     engines.set(db, engine);
   }
   return engine;
-}
-
-function superseded(): Error {
-  return new DOMException('The filters changed before this query ran.', 'AbortError');
 }
 
 async function send(engine: Engine, name: Parameters<RunQuery>[0], params: readonly QueryParam[], signals: readonly (AbortSignal | undefined)[]): Promise<unknown[]> {
@@ -129,14 +126,32 @@ export function storedRunnerOf(answers: NonNullable<ShownData['answers']>, conte
   }) as RunQuery;
 }
 
+/** The order figures are computed in on this page: those near the viewport first (figure-priority.ts). */
+const priority = new FigurePriority(browserPriorityEnvironment);
+
+/** The data's extent (period.sql), asked once per data set: by every figure, the period pickers and the board paper. */
+function extentOptions(db: Db, version: unknown) {
+  return { queryKey: ['extent', version], queryFn: () => runnerOf(db, version)('period', []), staleTime: Infinity };
+}
+
+/** The loaded data's first and last month and its size (period.sql); undefined until the data is open. */
+export function useDataExtent(): PeriodRow | undefined {
+  const data = useDatabase();
+  return useQuery({ ...extentOptions(data.db as Db, data.version), enabled: data.db !== null, placeholderData: keepPreviousData }).data?.[0];
+}
+
 /**
  * One figure under the URL's filters. `name` and `options` key the query (options must be JSON-serialisable);
- * `overrides` replaces filters the view sets itself (e.g. My setting ignores the global school type).
+ * `overrides` replaces filters the view sets itself (e.g. My setting ignores the global school type); `sections`
+ * names the heading ids of the page sections that draw the figure: when all are far from the viewport, the figure
+ * is computed after those near it have been drawn (figure-priority.ts).
  */
 export function useFigure<T>(
   name: string,
   compute: (ctx: FigureContext) => Promise<T>,
-  options: { key?: unknown; overrides?: Partial<AnalyticsFilters>; settings?: Partial<AnalyticsSettings> } = {},
+  options: {
+    key?: unknown; overrides?: Partial<AnalyticsFilters>; settings?: Partial<AnalyticsSettings>; sections?: readonly string[];
+  } = {},
 ) {
   const data = useDatabase();
   const [urlFilters] = useFilters();
@@ -155,13 +170,12 @@ export function useFigure<T>(
       const stored = db === null ? storedRunnerOf(data.answers, answersContext(view, filters, settings), signal) : null;
       const run = stored ? countQuery(stored) : runnerOf(db as Db, data.version, signal);
       // The data's extent is asked once per data set, not once per figure (and never dropped: others await it).
-      const [extent] = stored ? await stored('period', []) : await client.ensureQueryData({
-        queryKey: ['extent', data.version], queryFn: () => runnerOf(db as Db, data.version)('period', []), staleTime: Infinity,
-      });
+      const [extent] = stored ? await stored('period', []) : await client.ensureQueryData(extentOptions(db as Db, data.version));
       if (!extent) throw new Error('The period query returned no row.');
       const period = resolvePeriod(filters, extent);
       try {
-        const figure = await compute({ run, filters, period, settings });
+        const figure = stored ? await compute({ run, filters, period, settings })
+          : await priority.run(options.sections, signal, () => compute({ run, filters, period, settings }));
         performance.mark(stored ? `tee:figure-stored:${name}` : `tee:figure-end:${name}`);
         return figure;
       } catch (error) {

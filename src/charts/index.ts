@@ -1,5 +1,6 @@
-// Vega-Lite specs for every chart: pure functions of the analytics layer's output (no React, no I/O). Views render
-// them with react-vega; each spec names its main dataset 'table'.
+// Vega-Lite specs for every chart: pure functions of the analytics layer's output (no React, no I/O). Views draw
+// them with vega-embed (src/components/ChartFigure.tsx, which also redraws them in place); each spec names its main
+// dataset 'table'.
 export { rateHeatmapSpec, rateHeatmapRows, ALL_AGES, ALL_TYPES, type RateHeatmapOptions } from './rate-heatmap-spec.ts';
 export { rateIntervalsSpec, rateIntervalRows, type RateIntervalsOptions } from './rate-intervals-spec.ts';
 export { funnelPlotSpec, SCHOOL_SELECTION, type FunnelPlotOptions } from './funnel-plot-spec.ts';

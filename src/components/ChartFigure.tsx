@@ -3,10 +3,13 @@
 // own accessible buttons to download it (SVG, PNG: with title, subtitle, filters, source and sharing mark) or its
 // data (CSV, with the same header block), the same data as a table, and "About this figure" folded underneath
 // (how to read it and a link to its section of the methods page).
-import { useId, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
-import { VegaEmbed } from 'react-vega';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode, RefObject } from 'react';
+import embed from 'vega-embed';
 import type { EmbedOptions, Result, VisualizationSpec } from 'vega-embed';
+import { sameChart, specWithCopiedRows, splitSpec } from '../charts/spec-data.ts';
+import type { SpecParts } from '../charts/spec-data.ts';
+import { canUpdateInPlace, updateView } from './update-view.ts';
 import { DataTable } from './DataTable.tsx';
 import { DownloadCsvButton } from './DownloadCsvButton.tsx';
 import { composeSvg, downloadBlob, downloadName, fileNameOf, svgToPng } from './download.ts';
@@ -79,9 +82,117 @@ function withoutTitle(spec: VisualizationSpec): VisualizationSpec {
   return copy as VisualizationSpec;
 }
 
+type View = Result['view'];
+
+/** How far outside the viewport (px) a chart still counts as on screen. */
+const ON_SCREEN_MARGIN = 100;
+
+function onScreen(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > -ON_SCREEN_MARGIN && box.top < window.innerHeight + ON_SCREEN_MARGIN;
+}
+
+/**
+ * Resolves once the page is idle (at most `timeout` ms) or `element` comes on screen: an off-screen chart's redraw
+ * waits, so that the charts the user is looking at are redrawn first after a filter change.
+ */
+function idleOrOnScreen(element: Element, timeout = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    let observer: IntersectionObserver | undefined;
+    const done = () => {
+      observer?.disconnect();
+      (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : window.clearTimeout)(idle);
+      resolve();
+    };
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(done, { timeout }) : window.setTimeout(done, 50);
+    if (typeof IntersectionObserver === 'function') {
+      observer = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) done(); }, { rootMargin: `${ON_SCREEN_MARGIN}px 0px` });
+      observer.observe(element);
+    }
+  });
+}
+
+/** How a chart was last drawn: embedded afresh (compiled, parsed, drawn) or its data replaced in the drawn view. */
+export type DrawnBy = 'embedded' | 'in place';
+
+/**
+ * Draws `spec` into `container` while `active`, and redraws it whenever the spec changes: in place when only its
+ * data changed (same skeleton, src/charts/spec-data.ts), else embedded afresh. Draws run one after another; a spec
+ * superseded while another draw runs is skipped. `onDrawn` is called after every draw with the view and how it
+ * was drawn (a new view only after an embed).
+ */
+function useChart(container: RefObject<HTMLDivElement | null>, spec: VisualizationSpec, active: boolean, printing: boolean,
+  onDrawn: (view: View, by: DrawnBy) => void): void {
+  const parts = useMemo(() => splitSpec(spec), [spec]);
+  const latest = useRef({ spec, parts, onDrawn });
+  useLayoutEffect(() => {
+    latest.current = { spec, parts, onDrawn };
+  });
+  const drawn = useRef<{ result: Result; parts: SpecParts | null } | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const closed = useRef(false);
+
+  useEffect(() => {
+    closed.current = false;
+    return () => {
+      closed.current = true;
+      // After any draw under way, so that its view is finalized too.
+      queue.current = queue.current.then(() => {
+        drawn.current?.result.finalize();
+        drawn.current = null;
+      });
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    const target = { spec, parts };
+    queue.current = queue.current.then(async () => {
+      const element = container.current;
+      // Superseded by a newer spec (its own draw is queued behind this one) or unmounted.
+      const superseded = () => closed.current || !element || latest.current.spec !== target.spec;
+      if (superseded() || !element) return;
+      // A redraw off screen waits for the page to be idle (not for print, which draws every chart now).
+      if (drawn.current && !printing && !onScreen(element)) {
+        await idleOrOnScreen(element);
+        if (superseded()) return;
+      }
+      const previous = drawn.current;
+      const started = performance.now();
+      // How long each draw took, for the benches (tests/bench): tee:chart-draw:embedded or tee:chart-draw:in place.
+      const measure = (by: DrawnBy) => performance.measure(`tee:chart-draw:${by}`, { start: started, detail: element.closest('figure')?.id || undefined });
+      try {
+        // A new spec object drawing the same chart (a parent's re-render): nothing to draw.
+        if (previous?.parts && target.parts && sameChart(previous.parts, target.parts)) return;
+        if (previous && canUpdateInPlace(previous.result.view, previous.parts, target.parts)) {
+          await updateView(previous.result.view, previous.parts as SpecParts, target.parts as SpecParts);
+          drawn.current = { result: previous.result, parts: target.parts };
+          measure('in place');
+          latest.current.onDrawn(previous.result.view, 'in place');
+          return;
+        }
+        previous?.result.finalize();
+        drawn.current = null;
+        const result = await embed(element, target.parts ? specWithCopiedRows(target.parts) : target.spec, EMBED_OPTIONS);
+        if (closed.current) {
+          result.finalize();
+          return;
+        }
+        drawn.current = { result, parts: target.parts };
+        measure('embedded');
+        latest.current.onDrawn(result.view, 'embedded');
+      } catch (error) {
+        console.error(`[chart] Error drawing the chart: ${String(error)}`);
+      }
+    });
+  }, [container, spec, parts, active, printing]);
+}
+
 export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
   const { title, caption, spec, rows, columns, fileName, headingLevel = 2, onView, id: figureId, minWidth = DEFAULT_MIN_WIDTH, methods, mark } = props;
-  const [view, setView] = useState<Result['view'] | null>(null);
+  const [view, setView] = useState<View | null>(null);
+  const chart = useRef<HTMLDivElement>(null);
+  const [drawnBy, setDrawnBy] = useState<DrawnBy | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [placeholder, nearViewport] = useNearViewport();
   // The board paper draws every chart and shows every table.
@@ -99,6 +210,14 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
   const shown = useMemo(() => ({
     description: typeof caption === 'string' ? `${title}. ${caption}` : title, ...withoutTitle(spec),
   }) as VisualizationSpec, [spec, caption, title]);
+  useChart(chart, shown, near, printing, (drawnView, by) => {
+    setDrawnBy(by);
+    if (by === 'embedded') {
+      setView(drawnView);
+      onView?.(drawnView);
+    }
+    announceChartDrawn();
+  });
   // The chart's own SVG carries its subtitle, so the downloaded image's header adds title, filters, source and mark.
   const labels = { title, filters: frame.filtersText, source: `${frame.source}. Downloaded ${frame.date}.`, mark: shownMark };
 
@@ -122,7 +241,7 @@ export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {
       </figcaption>
       <div className="chart-figure__scroll" {...(minWidth > 0 ? { role: 'region', 'aria-label': `${title} (scrolls sideways on a narrow screen)`, tabIndex: 0 } : {})}>
         {near
-          ? <VegaEmbed className="chart-figure__chart" style={minWidth ? { minWidth } : undefined} spec={shown} options={EMBED_OPTIONS} onEmbed={(result) => { setView(result.view); onView?.(result.view); announceChartDrawn(); }} />
+          ? <div className="chart-figure__chart" style={minWidth ? { minWidth } : undefined} ref={chart} data-drawn={drawnBy ?? undefined} />
           : <div className="chart-figure__chart chart-figure__placeholder" ref={placeholder} />}
       </div>
       <div className="chart-figure__actions">

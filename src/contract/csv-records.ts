@@ -92,11 +92,16 @@ export class CsvChunkReader {
       this.pending = text;
       return;
     }
-    const parser = new Papa.Parser({ delimiter: ',', newline: this.newline, quoteChar: '"' });
+    // Records end at LF unless the file's line ending is a bare CR: a file whose first lines end in CRLF may go on
+    // with LF alone (a spreadsheet's rows, then lines added in an editor), and either ending ends a record. The CR
+    // of a CRLF is left at the end of the record's last cell (unless quoted), and dropped here.
+    const parser = new Papa.Parser({ delimiter: ',', newline: this.newline === '\r' ? '\r' : '\n', quoteChar: '"' });
     const result = parser.parse(text, 0, !final) as PapaChunkResult;
     this.pending = final ? '' : text.slice(result.meta.cursor);
     const suspectEncoding = text.includes(NOT_UTF8);
     for (const [index, cells] of result.data.entries()) {
+      const last = cells.length - 1;
+      if (this.newline !== '\r' && cells[last]?.endsWith('\r')) cells[last] = cells[last].slice(0, -1);
       const recordLine = this.line;
       this.line += 1 + countLineBreaks(cells);
       if (cells.length === 1 && cells[0] === '') continue;

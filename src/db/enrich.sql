@@ -178,3 +178,31 @@ SELECT service, locality, month_index::INTEGER AS month_index,
   sum(over_18_weeks)::BIGINT AS over_18_weeks, sum(over_18_weeks_rkeys)::BIGINT AS over_18_weeks_rkeys
 FROM changes
 GROUP BY ALL;
+
+-- wait_facts: the accepted referrals once more, in the form the waits questions group fastest (src/queries/waits.sql,
+-- waits-monthly.sql, waiting-list-age.sql; waits was the slowest figure query at 1M rows, ~0.6 s, mostly hashing
+-- text keys and doing date arithmetic row by row):
+--   service, school_type, age_phase   as ENUMs (service_enum, school_type_enum, age_phase_enum: each type's values
+--                                     are the ones in the data, in text order, so they sort as the text does);
+--   locality, school_urn              as in accepted_referrals (only compared with a parameter);
+--   rkey                              as in accepted_referrals;
+--   referral_day, contact_day         referral_date and first_contact_date as days since 1970-01-01 (INTEGER; NULL
+--                                     when the date is): a wait in days is contact_day − referral_day, exactly
+--                                     date_diff('day', referral_date, first_contact_date).
+--   contact_month                     the month_index of first_contact_date (INTEGER; NULL when it is).
+-- The same rows and values as accepted_referrals (tests/integration/wait-facts.test.ts checks every row and the
+-- waits figure against the raw rows). The types are dropped with the table and made afresh on every load.
+DROP TABLE IF EXISTS wait_facts;
+DROP TYPE IF EXISTS service_enum;
+DROP TYPE IF EXISTS school_type_enum;
+DROP TYPE IF EXISTS age_phase_enum;
+CREATE TYPE service_enum AS ENUM (SELECT DISTINCT service FROM accepted_referrals WHERE service IS NOT NULL ORDER BY ALL);
+CREATE TYPE school_type_enum AS ENUM (SELECT DISTINCT school_type FROM accepted_referrals WHERE school_type IS NOT NULL ORDER BY ALL);
+CREATE TYPE age_phase_enum AS ENUM (SELECT DISTINCT age_phase FROM accepted_referrals WHERE age_phase IS NOT NULL ORDER BY ALL);
+CREATE TABLE wait_facts AS
+SELECT service::service_enum AS service, school_type::school_type_enum AS school_type,
+  age_phase::age_phase_enum AS age_phase, locality, school_urn, rkey,
+  (referral_date - DATE '1970-01-01')::INTEGER AS referral_day,
+  (first_contact_date - DATE '1970-01-01')::INTEGER AS contact_day,
+  date_month_index(first_contact_date)::INTEGER AS contact_month
+FROM accepted_referrals;

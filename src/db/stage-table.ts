@@ -2,7 +2,8 @@
 // (the contract's columns as text, no sniffing, store_rejects for records it cannot read), Parquet through
 // hyparquet → Arrow → insertArrowTable (no CSV round trip). The contract's checks (src/contract/sql-checks.ts) then
 // run as SQL; only the problems come back to JavaScript, with the line each is on.
-import { Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { Table } from 'apache-arrow';
+import { utf8Vector } from './arrow-text.ts';
 import {
   TABLES, checkHeader, type TableName, type TableSpec, type ValidationIssue,
 } from '../contract/index.ts';
@@ -193,9 +194,8 @@ async function stageParquet(db: Database, table: TableSpec, bytes: Uint8Array): 
   const at = table.columns.map((c) => parquet.header.indexOf(c.name));
   await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${table.columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
   for await (const batch of parquet.batches) {
-    const vectors = Object.fromEntries(table.columns.map((c, i) => [c.name, vectorFromArray(
-      batch.map((record) => { const text = (at[i] ?? -1) >= 0 ? record.cells[at[i] ?? 0] ?? '' : ''; return text === '' ? null : text; }),
-      new Utf8())]));
+    const vectors = Object.fromEntries(table.columns.map((c, i) => [c.name, utf8Vector(
+      batch.map((record) => { const text = (at[i] ?? -1) >= 0 ? record.cells[at[i] ?? 0] ?? '' : ''; return text === '' ? null : text; }))]));
     await db.insertArrowTable(raw, new Table(vectors));
   }
 }

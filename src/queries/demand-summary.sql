@@ -7,7 +7,6 @@
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality
 ),
-bounds AS (SELECT (strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of FROM params),
 services AS (
   SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service), params p WHERE p.service IS NULL OR s.service = p.service
 ),
@@ -22,12 +21,14 @@ refs AS (
     AND (p.locality IS NULL OR e.locality = p.locality)
   GROUP BY e.service
 ),
+-- The list at the end of to_month: the running sum of waiting_changes up to that month (src/db/enrich.sql), which
+-- counts exactly the accepted referrals with referral_date ≤ its last day < first_contact_date (or none).
 open_list AS (
-  SELECT e.service, count(*) AS waiting, sum(e.rkey) AS waiting_keys
-  FROM accepted_referrals e, params p, bounds b
-  WHERE e.referral_date <= b.as_of AND (e.first_contact_date IS NULL OR e.first_contact_date > b.as_of)
-    AND (p.locality IS NULL OR e.locality = p.locality)
-  GROUP BY e.service
+  SELECT c.service, sum(c.waiting) AS waiting, sum(c.waiting_rkeys) AS waiting_keys
+  FROM waiting_changes c, params p
+  WHERE c.month_index <= month_index(p.to_month)
+    AND (p.locality IS NULL OR c.locality = p.locality)
+  GROUP BY c.service
 ),
 hours AS (
   SELECT v.service, sum(v.therapist_hours) AS direct_hours

@@ -4,6 +4,8 @@
 --   5 target_weeks (e.g. 18).
 -- Columns: month, service, seen, seen_within_target, median_weeks (NULL when fewer than 10 seen), waiting (count at
 --   the end of the month); for every count x, x_ckey = sum(rkey) % 256 over the same rows (the cell key, METHODS §7).
+-- Read from wait_facts (src/db/enrich.sql); the median comes off a histogram of whole-day waits exactly as
+-- quantile_cont(wait_days / 7.0, 0.5) computes it (see waits.sql; tests/integration/wait-facts.test.ts).
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality,
          ?::DOUBLE AS target_weeks
@@ -15,21 +17,35 @@ months AS (
 services AS (
   SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service), params p WHERE p.service IS NULL OR s.service = p.service
 ),
-accepted AS (
-  SELECT e.service, e.referral_date, e.first_contact_date, e.rkey,
-         date_diff('day', e.referral_date, e.first_contact_date) / 7.0 AS wait_weeks
-  FROM accepted_referrals e, params p
-  WHERE (p.service IS NULL OR e.service = p.service)
+-- Children seen, by service × month of first contact × wait in days.
+histogram AS (
+  SELECT e.service, e.contact_month AS month_index, e.contact_day - e.referral_day AS wait_days,
+    count(*) AS n, sum(e.rkey) AS rkeys
+  FROM wait_facts e, params p
+  WHERE e.contact_month BETWEEN month_index(p.from_month) AND month_index(p.to_month)
+    AND (p.service IS NULL OR e.service::VARCHAR = p.service)
     AND (p.locality IS NULL OR e.locality = p.locality)
+  GROUP BY ALL
+),
+ranked AS (
+  SELECT service, month_index, wait_days,
+    sum(n) OVER (PARTITION BY service, month_index ORDER BY wait_days ROWS UNBOUNDED PRECEDING) AS upto,
+    (sum(n) OVER (PARTITION BY service, month_index) - 1)::DOUBLE * 0.5 AS rn
+  FROM histogram
+  WHERE wait_days IS NOT NULL
+),
+medians AS (
+  SELECT service, month_index, any_value(rn) AS rn,
+    min(wait_days) FILTER (WHERE upto > floor(rn)) / 7.0 AS lo, min(wait_days) FILTER (WHERE upto > ceil(rn)) / 7.0 AS hi
+  FROM ranked
+  GROUP BY ALL
 ),
 seen AS (
-  SELECT a.service, strftime(a.first_contact_date, '%Y-%m') AS month,
-    count(*) AS seen, sum(a.rkey) % 256 AS seen_ckey,
-    count(*) FILTER (WHERE a.wait_weeks <= p.target_weeks) AS seen_within_target,
-    coalesce(sum(a.rkey) FILTER (WHERE a.wait_weeks <= p.target_weeks), 0) % 256 AS seen_within_target_ckey,
-    CASE WHEN count(*) >= 10 THEN quantile_cont(a.wait_weeks, 0.5) END AS median_weeks
-  FROM accepted a, params p
-  WHERE a.first_contact_date IS NOT NULL
+  SELECT h.service::VARCHAR AS service, h.month_index,
+    sum(h.n) AS seen, sum(h.rkeys) % 256 AS seen_ckey,
+    coalesce(sum(h.n) FILTER (WHERE h.wait_days / 7.0 <= p.target_weeks), 0) AS seen_within_target,
+    coalesce(sum(h.rkeys) FILTER (WHERE h.wait_days / 7.0 <= p.target_weeks), 0) % 256 AS seen_within_target_ckey
+  FROM histogram h, params p
   GROUP BY ALL
 ),
 -- The list at each month end: the running sum of waiting_changes up to that month (src/db/enrich.sql).
@@ -42,9 +58,12 @@ waiting AS (
 SELECT m.month, s.service,
   coalesce(x.seen, 0)::INTEGER AS seen, coalesce(x.seen_ckey, 0)::INTEGER AS seen_ckey,
   coalesce(x.seen_within_target, 0)::INTEGER AS seen_within_target, coalesce(x.seen_within_target_ckey, 0)::INTEGER AS seen_within_target_ckey,
-  x.median_weeks::DOUBLE AS median_weeks,
+  (CASE WHEN x.seen >= 10 THEN
+    CASE WHEN q.rn = floor(q.rn) THEN q.lo ELSE q.lo * (1 - (q.rn - floor(q.rn))) + q.hi * (q.rn - floor(q.rn)) END
+  END)::DOUBLE AS median_weeks,
   coalesce(w.waiting, 0)::INTEGER AS waiting, coalesce(w.waiting_ckey, 0)::INTEGER AS waiting_ckey
 FROM months m CROSS JOIN services s
-LEFT JOIN seen x ON x.service = s.service AND x.month = m.month
+LEFT JOIN seen x ON x.service = s.service AND x.month_index = m.month_index
+LEFT JOIN medians q ON q.service::VARCHAR = s.service AND q.month_index = m.month_index
 LEFT JOIN waiting w ON w.service = s.service AND w.month = m.month
 ORDER BY s.service, m.month

@@ -8,7 +8,8 @@
 //   4. if dist/ exists: the app's upload of the 1M-row set, then of a 2.35M-row set, in headless Chromium (time,
 //      longest task, heap, RSS), and filter changes on Equity and Demand, on the sample and the 1M set
 //      (tests/bench/filter-change.mjs);
-//   5. report on the sample on both engines (instantiate, load, every figure);
+//   5. report on the sample on both engines (instantiate, load, every figure); each figure query's warm cost on
+//      DuckDB-wasm, on the sample and the 1M set (tests/bench/figure-queries.ts);
 //   5. if dist/ exists and Debian chromium is installed: time to first chart against the bare-page floor
 //      (../shared/startup-floor/measure.sh, when present beside this checkout), then the same for a returning user
 //      whose own files reopen from the browser's OPFS (tests/bench/returning-user.mjs).
@@ -50,6 +51,8 @@ try {
   }
   for (const engine of ['native', 'wasm']) timed(`report on sample-data (json), ${engine}`, TSX, ['pipelines/cli.ts', 'report', 'sample-data', '--engine', engine]);
   console.log(spawnSync(TSX, ['tests/bench/gate-cost.ts', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());
+  // Each figure query warm on DuckDB-wasm, on the sample and the 1M set (tests/bench/figure-queries.ts).
+  console.log(spawnSync(TSX, ['tests/bench/figure-queries.ts', 'sample-data', big], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 }).stdout.trim());
   const floor = join(ROOT, '..', 'shared', 'startup-floor', 'measure.sh');
   if (existsSync(join(ROOT, 'dist', 'index.html')) && existsSync('/usr/bin/chromium') && existsSync(floor)) {
     console.log('first chart, app vs bare page (5 cold runs each, interleaved):');

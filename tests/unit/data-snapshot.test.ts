@@ -31,7 +31,8 @@ async function differences(from: Database, to: Database, table: string): Promise
   await from.query(`COPY "${table}" TO '${scratch}cmp-${table}.csv' (FORMAT CSV, HEADER)`);
   const cols = await from.query<{ column_name: string; column_type: string }>(`DESCRIBE "${table}"`);
   await to.registerFile(`cmp-${table}.csv`, await from.copyFileToBuffer(`${scratch}cmp-${table}.csv`));
-  const spec = cols.map((c) => `'${c.column_name}': '${c.column_type}'`).join(', ');
+  // An ENUM column (wait_facts) is read back as its text, which compares equal to the ENUM's values.
+  const spec = cols.map((c) => `'${c.column_name}': '${c.column_type.startsWith('ENUM(') ? 'VARCHAR' : c.column_type}'`).join(', ');
   const other = `read_csv('cmp-${table}.csv', columns = {${spec}}, header = true, auto_detect = false, allow_quoted_nulls = false)`;
   const [row] = await to.query<{ n: number }>(`SELECT ((SELECT count(*) FROM (SELECT * FROM "${table}" EXCEPT ALL SELECT * FROM ${other}))
     + (SELECT count(*) FROM (SELECT * FROM ${other} EXCEPT ALL SELECT * FROM "${table}")))::INTEGER AS n`);

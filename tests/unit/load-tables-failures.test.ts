@@ -25,10 +25,21 @@ function writeSet(name: string, files: FileSet): string {
 }
 
 let session: DataSession;
+let cleanTables: Record<string, unknown[]>;
 beforeAll(async () => {
   session = new DataSession(enrichSql);
   await session.start(openNodeDatabase(), () => Promise.resolve(encode(cleanSet())));
+  cleanTables = await tablesInUse();
 });
+
+/** The four contract tables the session has loaded, every row, in a fixed order. */
+async function tablesInUse(): Promise<Record<string, unknown[]>> {
+  const state = session.getState();
+  if (state.status !== 'ready') throw new Error(`session is ${state.status}`);
+  const tables: Record<string, unknown[]> = {};
+  for (const name of ['schools', 'referrals', 'provision', 'workforce']) tables[name] = await state.data.db.query(`SELECT * FROM ${name} ORDER BY ALL`);
+  return tables;
+}
 
 async function referralsInUse(): Promise<number> {
   const state = session.getState();
@@ -56,6 +67,7 @@ describe.each(CASES)('$name', (testCase) => {
     if (testCase.accepted) {
       const data = await load;
       expect(data.loaded.rowCounts).toEqual({ schools: 4, referrals: 6, provision: 4, workforce: 2 });
+      expect(await tablesInUse()).toEqual(cleanTables);
       await session.loadUserFiles(encode(cleanSet()));
       return;
     }
@@ -63,6 +75,7 @@ describe.each(CASES)('$name', (testCase) => {
     expect(error).toBeInstanceOf(ContractRefusal);
     expect(mismatches(testCase, issueLines((error as ContractRefusal).report).join('\n'))).toEqual([]);
     expect(await referralsInUse()).toBe(before);
+    expect(await tablesInUse()).toEqual(cleanTables);
   });
 
   it('report CLI', async () => {

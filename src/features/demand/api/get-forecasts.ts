@@ -25,5 +25,5 @@ export function useForecasts() {
       history[s.service] = s.monthly.map((p) => ({ month: p.month, value: p.referrals }));
     }
     return { periodLabel: periodLabel(period), plans, history };
-  });
+  }, { sections: ['demand-forecast'] });
 }

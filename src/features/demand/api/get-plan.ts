@@ -18,5 +18,5 @@ export function usePlanData(targetWeeks: number) {
     to: period.to,
     plans: await workforcePlans(run, filters, period, settings, { ...DEFAULT_CAPACITY, targetWaitWeeks: targetWeeks }),
     bands: await waitingListAge(run, filters, period, settings),
-  }), { key: targetWeeks });
+  }), { key: targetWeeks, sections: ['demand-plan', 'key-findings-title'] });
 }

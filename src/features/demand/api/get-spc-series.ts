@@ -18,6 +18,6 @@ export function useSpcSeries(choice: { series: SpcSeriesChoice; screening: boole
       periodLabel: periodLabel(period),
       series: await spcSeries(run, filters, period, settings, null, choice.changePoints),
     }),
-    { settings: { spcSeries: choice.series, spcScreening: choice.screening }, key: choice.changePoints },
+    { settings: { spcSeries: choice.series, spcScreening: choice.screening }, key: choice.changePoints, sections: ['demand-spc', 'demand-summary', 'key-findings-title'] },
   );
 }

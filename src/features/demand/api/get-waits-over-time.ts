@@ -7,5 +7,5 @@ import { PLAN_DEFAULTS } from '../../../stats/capacity-plan.ts';
 export function useWaitsOverTime(targetWeeks: number) {
   return useFigure<{ label: string; series: WaitsOverTime[] }>('demand-waits-over-time',
     async ({ run, filters, period, settings }) => ({ label: periodLabel(period), series: await waitsOverTime(run, filters, period, settings, targetWeeks, PLAN_DEFAULTS.targetShare.value) }),
-    { key: targetWeeks });
+    { key: targetWeeks, sections: ['demand-waits', 'key-findings-title'] });
 }

@@ -24,5 +24,5 @@ export function useWaits() {
       waitingListAge(run, filters, period, settings),
     ]);
     return { periodLabel: periodLabel(period), asOf: lastDayOf(period.to), cells, waitingList };
-  });
+  }, { sections: ['demand-waits'] });
 }

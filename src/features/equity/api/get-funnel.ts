@@ -9,5 +9,5 @@ export interface FunnelFigure { readonly period: Period; readonly series: Funnel
 export function useFunnel() {
   return useFigure<FunnelFigure>('equity/funnel', async ({ run, filters, period, settings }) => ({
     period, series: await funnel(run, filters, period, settings),
-  }));
+  }), { sections: ['equity-funnel', 'key-findings-title'] });
 }

@@ -10,5 +10,5 @@ export interface ProgrammeImpactFigure { readonly windowMonths: number; readonly
 export function useProgrammeImpact() {
   return useFigure<ProgrammeImpactFigure>('equity/programme-impact', async ({ run, filters, settings }) => ({
     windowMonths: settings.programmeWindowMonths, impacts: await programmeImpact(run, filters, settings),
-  }));
+  }), { sections: ['equity-programmes'] });
 }

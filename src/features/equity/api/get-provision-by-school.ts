@@ -10,5 +10,5 @@ export interface ProvisionBySchoolFigure { readonly period: Period; readonly sch
 export function useProvisionBySchool(prevalence: PrevalenceAssumptions = DEFAULT_PREVALENCE) {
   return useFigure<ProvisionBySchoolFigure>('equity/provision-by-school', async ({ run, filters, period, settings }) => ({
     period, schools: await provisionBySchool(run, filters, period, settings, prevalence),
-  }), { key: { prevalence } });
+  }), { key: { prevalence }, sections: ['equity-unmet-need', 'equity-programmes'] });
 }

@@ -8,5 +8,5 @@ export interface ProvisionByTypeFigure { readonly period: Period; readonly rows:
 export function useProvisionByType() {
   return useFigure<ProvisionByTypeFigure>('equity/provision-by-type', async ({ run, filters, period, settings }) => ({
     period, rows: await provisionByTypeQuery(run, filters, period, settings),
-  }));
+  }), { sections: ['equity-provision'] });
 }

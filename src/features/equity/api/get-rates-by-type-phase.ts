@@ -10,5 +10,5 @@ export interface RatesFigure { readonly period: Period; readonly cells: RateCell
 export function useRatesByTypePhase() {
   return useFigure<RatesFigure>('equity/rates-by-type-phase', async ({ run, filters, period, settings }) => ({
     period, cells: await ratesByTypePhase(run, filters, period, settings),
-  }));
+  }), { sections: ['equity-rates', 'key-findings-title'] });
 }
