@@ -87,7 +87,7 @@ const REJECT_MESSAGES: Record<string, string> = {
   'TOO MANY COLUMNS': 'has more cells than the header has columns',
   'MISSING COLUMNS': 'has fewer cells than the header has columns',
   'UNQUOTED VALUE': 'has a quoted field that is never closed, or text after a closing quote (a stray " character?)',
-  'LINE SIZE OVER MAXIMUM': 'is longer than 2,000,000 bytes: probably a quoted field that is never closed',
+  'LINE SIZE OVER MAXIMUM': 'is longer than 2,000,000 bytes: no row may be that long (if none of its cells is, a quoted field is never closed: a stray " character?)',
   'INVALID ENCODING': 'has characters that are not UTF-8 (save the file as "CSV UTF-8")',
   'INVALID UNICODE': 'has characters that are not UTF-8 (save the file as "CSV UTF-8")',
 };

@@ -1,13 +1,15 @@
 // Bench: how long a filter change takes to show, in headless Chromium on a built app. On a view (Equity, then
 // Demand), scrolled so the view's first chart is in the viewport, it changes service / school type / start month
 // 20 times, one after another, and for each change records the milliseconds from the change event to the last
-// change of the page inside the viewport (charts redrawn, "Updating" message gone), once every figure query started
+// visible change of the page inside the viewport (charts redrawn, "Updating" message gone; not a data-* attribute
+// nor the content of a closed <details>), once every figure query started
 // by the change has ended and the page has been quiet for 400 ms (the quiet time is not counted); and, beside it,
 // to the last figure of the whole view computed (tee:figure-end:* marks, on screen or not). Prints p50/p95 per
 // view. Not a test: figures for BENCHMARKS.md.
 // Usage:
-//   node tests/bench/filter-change.mjs [--dist DIR ...] [--data DIR] [--views equity,demand] [--label TEXT] [--verbose]
-// --verbose prints each change: its times and each figure's query span (ms after the change).
+//   node tests/bench/filter-change.mjs [--dist DIR ...] [--data DIR] [--views equity,demand] [--label TEXT] [--verbose [--timeline]]
+// --verbose prints each change: its times, what in the viewport changed last, and each figure's query span (ms after
+// the change); --timeline adds the viewport's last changes (ms after the change, section, element[attribute]).
 // Several --dist builds run interleaved in one run (build A change 1, build B change 1, ...) so machine noise
 // falls on both alike. --data DIR uploads that folder of contract CSVs first (e.g. the 1M set from
 // `generate --seed 3 --referrals-per-year 200000`); without it the app's bundled sample is used.
@@ -61,15 +63,27 @@ try {
       window.teeLastViewport = 0;
       const inViewport = (node) => {
         const el = node.nodeType === 1 ? node : node.parentElement;
-        if (!el || !el.isConnected || el.closest('.filter-bar')) return false;
+        // Not drawn (display: none, or the content of a closed <details>, which still has a layout box): not seen.
+        if (!el || !el.isConnected || el.closest('.filter-bar') || !el.checkVisibility()) return false;
         const r = el.getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
       };
       new MutationObserver((records) => {
         const now = performance.now();
         for (const record of records) {
+          // A data-* attribute (a test hook such as ChartFigure's data-drawn) changes nothing anyone sees.
+          if (record.type === 'attributes' && record.attributeName?.startsWith('data-')) continue;
           // A removed node is gone from the page: judge by where it was (its parent, the record's target).
-          if (inViewport(record.target)) { window.teeLastViewport = now; return; }
+          if (inViewport(record.target)) {
+            window.teeLastViewport = now;
+            // What changed last, for --verbose: the section (its heading's id) and the element.
+            const el = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+            const section = el?.closest('section')?.getAttribute('aria-labelledby') ?? '(no section)';
+            window.teeLastWhat = `${section} ${el?.tagName.toLowerCase()}.${String(el?.className?.baseVal ?? el?.className ?? '').split(' ')[0]}`
+              + (record.type === 'attributes' ? `[${record.attributeName}]` : '');
+            (window.teeTimeline ??= []).push(`${now.toFixed(0)} ${window.teeLastWhat}`);
+            return;
+          }
         }
       }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
@@ -109,6 +123,7 @@ try {
           performance.clearMarks();
           const started = performance.now();
           window.teeLastViewport = started;
+          window.teeTimeline = [];
           el.value = value;
           el.dispatchEvent(new Event('change', { bubbles: true }));
           return started;
@@ -144,7 +159,12 @@ try {
             }
             return out.join(', ');
           }, t0);
-          console.log(`  ${s.dist} ${view} ${change.label}=${change.value || '(all)'}: viewport ${(last - t0).toFixed(0)} ms, computed ${(ended - t0).toFixed(0)} ms; ${figures}`);
+          const what = await s.page.evaluate(() => window.teeLastWhat);
+          if (args.includes('--timeline')) {
+            const timeline = await s.page.evaluate((t) => [...new Set((window.teeTimeline ?? []).map((l) => { const [at, ...rest] = l.split(' '); return `${(Number(at) - t).toFixed(0)} ${rest.join(' ')}`; }))].slice(-12), t0);
+            console.log(`    timeline: ${timeline.join(' | ')}`);
+          }
+          console.log(`  ${s.dist} ${view} ${change.label}=${change.value || '(all)'}: viewport ${(last - t0).toFixed(0)} ms (last change: ${what}), computed ${(ended - t0).toFixed(0)} ms; ${figures}`);
         }
       }
     }

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileInput, loadedCounts } from '../uploads.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SAMPLE_DIR = existsSync(join(ROOT, 'sample-data', 'schools.csv')) ? 'sample-data' : 'tests/fixtures/app-sample';
@@ -41,17 +42,6 @@ function asParquet(text) {
   return Buffer.from(parquetWriteBuffer({ columnData }));
 }
 const parquetFile = (name, text) => ({ name, mimeType: 'application/vnd.apache.parquet', buffer: asParquet(text) });
-
-const fileInput = (page) => page.getByLabel('Choose CSV files');
-const loadedTable = (page) => page.locator('table', { has: page.locator('caption', { hasText: 'Tables loaded from' }) });
-
-async function loadedCounts(page) {
-  await loadedTable(page).waitFor({ timeout: TIMEOUT });
-  return loadedTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((row) => {
-    const cells = [...row.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '');
-    return `${cells[0]}=${(cells[2] ?? '').replace(/,/g, '')}`;
-  }).join(' '));
-}
 
 // The Parquet set below once found every Parquet upload failing under the page's CSP (vectorFromArray's new Function;
 // fixed by src/db/arrow-text.ts, and reproduced under Node by tests/unit/parquet-no-eval.test.ts).

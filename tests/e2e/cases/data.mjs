@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileInput, loadedCounts } from '../uploads.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SAMPLE_DIR = existsSync(join(ROOT, 'sample-data', 'schools.csv')) ? 'sample-data' : 'tests/fixtures/app-sample';
@@ -44,17 +45,6 @@ function referralsWithNhsNumberOnLine9() {
   cells[header.indexOf('pupil_pseudo_id')] = NHS_NUMBER;
   lines[8] = cells.join(',');
   return lines.join('\n');
-}
-
-const fileInput = (page) => page.getByLabel('Choose CSV files');
-const loadedTable = (page) => page.locator('table', { has: page.locator('caption', { hasText: 'Tables loaded from' }) });
-
-async function loadedCounts(page) {
-  await loadedTable(page).waitFor({ timeout: TIMEOUT });
-  return loadedTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((row) => {
-    const cells = [...row.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '');
-    return `${cells[0]}=${(cells[2] ?? '').replace(/,/g, '')}`;
-  }).join(' '));
 }
 
 async function openDataView(page, baseUrl) {

@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { holdEngine, marks, viewText, waitForLive } from './stored-answers.mjs';
+import { loadedCounts } from '../uploads.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SAMPLE_DIR = existsSync(join(ROOT, 'sample-data', 'schools.csv')) ? 'sample-data' : 'tests/fixtures/app-sample';
@@ -28,14 +29,6 @@ function ownFiles() {
 const asUploads = (texts) => Object.entries(texts).map(([name, text]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) }));
 const expectedCounts = (texts) => ['schools', 'referrals', 'provision', 'workforce'].map((t) => `${t}=${dataRows(texts[`${t}.csv`])}`).join(' ');
 
-const loadedTable = (page) => page.locator('table', { has: page.locator('caption', { hasText: 'Tables loaded from' }) });
-async function loadedCounts(page) {
-  await loadedTable(page).waitFor({ timeout: TIMEOUT });
-  return loadedTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((row) => {
-    const cells = [...row.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '');
-    return `${cells[0]}=${(cells[2] ?? '').replace(/,/g, '')}`;
-  }).join(' '));
-}
 const waitForCaption = (page, text) => page.locator('caption', { hasText: text }).waitFor({ timeout: TIMEOUT });
 
 /** What OPFS holds for this site: the kept folder's manifest and file sizes, or null when there is no folder. */
