@@ -116,74 +116,60 @@ function readCsvSql(table: TableSpec, engineName: string, header: string[], reje
  * null, or 'unreadable' when DuckDB could not read the file: the full path (stageCsv and the checks) then runs from
  * the start, so what is found and said about a file with problems never depends on this pass.
  */
-async function cleanCsvPass(db: Database, table: TableSpec, given: Uint8Array, header: string[], settings: CheckSettings,
+async function cleanCsvPass(db: Database, table: TableSpec, engineName: string, header: string[], settings: CheckSettings,
   schools: string | null, scan: ByteScan): Promise<number | null | 'unreadable'> {
   const { typed } = stagingNames(table.name);
-  const engineName = engineFileName(table.name);
-  await db.registerFile(engineName, given);
+  // No join in this statement, so that the rows keep file order on every engine and the rowid is the record: a
+  // join lets multi-threaded (native) DuckDB reorder them. So the known-URN rule is counted below, and DuckDB is
+  // kept from rewriting a long IN list (the enums' values) into a join for this statement.
+  const [{ off = '' } = {}] = await db.query<{ off: string }>("SELECT current_setting('disabled_optimizers') AS off");
+  await db.query(`SET disabled_optimizers = ${sqlString([off, 'in_clause'].filter((o) => o !== '').join(','))}`);
   try {
-    // No join in this statement, so that the rows keep file order on every engine and the rowid is the record: a
-    // join lets multi-threaded (native) DuckDB reorder them. So the known-URN rule is counted below, and DuckDB is
-    // kept from rewriting a long IN list (the enums' values) into a join for this statement.
-    const [{ off = '' } = {}] = await db.query<{ off: string }>("SELECT current_setting('disabled_optimizers') AS off");
-    await db.query(`SET disabled_optimizers = ${sqlString([off, 'in_clause'].filter((o) => o !== '').join(','))}`);
-    try {
-      await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS `
-        + typedFlaggedSql(table, '', settings, null, scan.controls, `(${readCsvSql(table, engineName, header, false)})`, scan.padded));
-    } catch {
-      return 'unreadable';
-    } finally {
-      await db.query(`SET disabled_optimizers = ${sqlString(off)}`);
-    }
-    const unknownUrn = unknownUrnSql(table, schools);
-    const [{ n = 0, flagged = 0 } = {}] = await db.query<{ n: number; flagged: number }>(
-      `SELECT count(*) AS n, count(*) FILTER (WHERE _flag${unknownUrn ? ` OR ${unknownUrn}` : ''}) AS flagged FROM ${ident(typed)}`);
-    const clean = n > 0 && flagged === 0
-      && ((await db.query<{ n: number }>(duplicateKeysSql(table, typed)))[0]?.n ?? 0) === 0;
-    if (!clean) {
-      await db.query(`DROP TABLE ${ident(typed)}`);
-      return null;
-    }
-    await db.query(`ALTER TABLE ${ident(typed)} DROP COLUMN _flag`);
-    return n;
+    await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS `
+      + typedFlaggedSql(table, '', settings, null, scan.controls, `(${readCsvSql(table, engineName, header, false)})`, scan.padded));
+  } catch {
+    return 'unreadable';
   } finally {
-    await db.dropFile(engineName).catch(() => undefined);
+    await db.query(`SET disabled_optimizers = ${sqlString(off)}`);
   }
+  const unknownUrn = unknownUrnSql(table, schools);
+  const [{ n = 0, flagged = 0 } = {}] = await db.query<{ n: number; flagged: number }>(
+    `SELECT count(*) AS n, count(*) FILTER (WHERE _flag${unknownUrn ? ` OR ${unknownUrn}` : ''}) AS flagged FROM ${ident(typed)}`);
+  const clean = n > 0 && flagged === 0
+    && ((await db.query<{ n: number }>(duplicateKeysSql(table, typed)))[0]?.n ?? 0) === 0;
+  if (!clean) {
+    await db.query(`DROP TABLE ${ident(typed)}`);
+    return null;
+  }
+  await db.query(`ALTER TABLE ${ident(typed)} DROP COLUMN _flag`);
+  return n;
 }
 
-/** Reads a CSV into `raw` (all contract columns as VARCHAR); returns the records DuckDB could not read. */
-async function stageCsv(db: Database, table: TableSpec, given: Uint8Array, header: string[], unreadable: boolean) {
+/**
+ * Reads the CSV registered as `engineName` (the bytes `given`) into `raw` (all contract columns as VARCHAR); returns
+ * the records DuckDB could not read. `readable` false: the clean pass could not read it.
+ */
+async function stageCsv(db: Database, table: TableSpec, engineName: string, given: Uint8Array, header: string[], readable: boolean) {
   const { raw } = stagingNames(table.name);
-  const engineName = engineFileName(table.name);
-  await db.registerFile(engineName, given);
-  try {
-    const read = (rejects: boolean) => db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS ${readCsvSql(table, engineName, header, rejects)}`);
-    try {
-      // A clean file reads faster without store_rejects; only a file DuckDB cannot read is read again to list why.
-      if (unreadable) throw new Error('read again with store_rejects');
-      await read(false);
-      return { index: null, rejected: [] as RawIssue[] };
-    } catch {
-      await db.query('DROP TABLE IF EXISTS reject_errors');
-      await db.query('DROP TABLE IF EXISTS reject_scans');
-      await read(true);
-    }
-    const rejects = await db.query<{ byte_position: number; column_name: string | null; error_type: string; error_message: string }>(
-      'SELECT byte_position, column_name, error_type, error_message FROM reject_errors ORDER BY byte_position');
-    await db.query('DROP TABLE IF EXISTS reject_errors');
-    await db.query('DROP TABLE IF EXISTS reject_scans');
-    if (rejects.length === 0) return { index: null, rejected: [] as RawIssue[] };
-    const index = indexRecords(given);
-    const rejected = rejects.map((r) => ({
-      record: recordAt(index, r.byte_position),
-      column: r.error_type === 'CAST' || r.error_type === 'UNQUOTED VALUE' ? r.column_name ?? '(row)' : '(row)',
-      message: REJECT_MESSAGES[r.error_type] ?? `cannot be read (${r.error_type.toLowerCase()})`,
-      value: null,
-    }));
-    return { index, rejected };
-  } finally {
-    await db.dropFile(engineName).catch(() => undefined);
-  }
+  const read = (rejects: boolean) => db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS ${readCsvSql(table, engineName, header, rejects)}`);
+  // A file DuckDB can read is read faster without store_rejects; only one it cannot read is read again to list why.
+  if (readable && await read(false).then(() => true, () => false)) return { index: null, rejected: [] as RawIssue[] };
+  await db.query('DROP TABLE IF EXISTS reject_errors');
+  await db.query('DROP TABLE IF EXISTS reject_scans');
+  await read(true);
+  const rejects = await db.query<{ byte_position: number; column_name: string | null; error_type: string; error_message: string }>(
+    'SELECT byte_position, column_name, error_type, error_message FROM reject_errors ORDER BY byte_position');
+  await db.query('DROP TABLE IF EXISTS reject_errors');
+  await db.query('DROP TABLE IF EXISTS reject_scans');
+  if (rejects.length === 0) return { index: null, rejected: [] as RawIssue[] };
+  const index = indexRecords(given);
+  const rejected = rejects.map((r) => ({
+    record: recordAt(index, r.byte_position),
+    column: r.error_type === 'CAST' || r.error_type === 'UNQUOTED VALUE' ? r.column_name ?? '(row)' : '(row)',
+    message: REJECT_MESSAGES[r.error_type] ?? `cannot be read (${r.error_type.toLowerCase()})`,
+    value: null,
+  }));
+  return { index, rejected };
 }
 
 /** Reads a Parquet file into `raw` (every contract column as text, as the CSV it stands for), row group by row group. */
@@ -253,12 +239,19 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   if (format === 'parquet') await stageParquet(db, table, bytes);
   else {
     const given = scan.mixedLineEndings ? await toLfOnly(bytes) : bytes;
-    const clean = await cleanCsvPass(db, table, given, header, options.settings, options.schools, scan);
-    if (typeof clean === 'number') {
-      options.onRows?.(clean);
-      return report(clean, 0, [], 0, [], false);
+    // Registered once (a copy of the file in the engine) for the clean pass and, if it is not clean, the full path.
+    const engineName = engineFileName(name);
+    await db.registerFile(engineName, given);
+    try {
+      const clean = await cleanCsvPass(db, table, engineName, header, options.settings, options.schools, scan);
+      if (typeof clean === 'number') {
+        options.onRows?.(clean);
+        return report(clean, 0, [], 0, [], false);
+      }
+      ({ index, rejected } = await stageCsv(db, table, engineName, given, header, clean !== 'unreadable'));
+    } finally {
+      await db.dropFile(engineName).catch(() => undefined);
     }
-    ({ index, rejected } = await stageCsv(db, table, given, header, clean === 'unreadable'));
   }
   const [{ n: rowsRead = 0 } = {}] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${ident(names.raw)}`);
   options.onRows?.(rowsRead + rejected.length);
