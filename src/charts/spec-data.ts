@@ -153,17 +153,17 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return keysA.every((k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** The names of the datasets whose rows differ (in content) between two splits of the same skeleton. */
-export function changedDatasets(before: SpecParts, after: SpecParts): string[] {
-  const names = new Set([...Object.keys(before.datasets), ...Object.keys(after.datasets)]);
-  return [...names].filter((name) => !deepEqual(before.datasets[name], after.datasets[name]));
+/** The names whose values differ (in content) between two records. */
+function changedNames(before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => !deepEqual(before[name], after[name]));
 }
 
+/** The names of the datasets whose rows differ (in content) between two splits of the same skeleton. */
+export const changedDatasets = (before: SpecParts, after: SpecParts): string[] => changedNames(before.datasets, after.datasets);
+
 /** The names of the signals whose values differ between two splits of the same skeleton. */
-export function changedSignals(before: SpecParts, after: SpecParts): string[] {
-  const names = new Set([...Object.keys(before.signals), ...Object.keys(after.signals)]);
-  return [...names].filter((name) => !deepEqual(before.signals[name], after.signals[name]));
-}
+export const changedSignals = (before: SpecParts, after: SpecParts): string[] => changedNames(before.signals, after.signals);
 
 /** Whether two splits draw the same chart: the same skeleton, rows, signal values and description. */
 export function sameChart(before: SpecParts, after: SpecParts): boolean {
