@@ -192,6 +192,13 @@ GROUP BY ALL;
 --   contact_month                     the month_index of first_contact_date (INTEGER; NULL when it is).
 -- The same rows and values as accepted_referrals (tests/integration/wait-facts.test.ts checks every row and the
 -- waits figure against the raw rows). The types are dropped with the table and made afresh on every load.
+-- day_number(date): a date as days since 1970-01-01 (INTEGER), as wait_facts holds its dates.
+-- quantile_between(lo, hi, rn): quantile_cont's result at 0-based position rn of a group's sorted values, from lo
+-- and hi, the values at positions floor(rn) and ceil(rn): lo when rn is whole, else DuckDB's interpolation of
+-- DOUBLEs, lo × (1 − d) + hi × d with d = rn − floor(rn) — the same doubles, to the last bit.
+CREATE OR REPLACE MACRO day_number(d) AS ((d) - DATE '1970-01-01')::INTEGER;
+CREATE OR REPLACE MACRO quantile_between(lo, hi, rn) AS
+  CASE WHEN rn = floor(rn) THEN lo ELSE lo * (1 - (rn - floor(rn))) + hi * (rn - floor(rn)) END;
 DROP TABLE IF EXISTS wait_facts;
 DROP TYPE IF EXISTS service_enum;
 DROP TYPE IF EXISTS school_type_enum;
@@ -202,7 +209,6 @@ CREATE TYPE age_phase_enum AS ENUM (SELECT DISTINCT age_phase FROM accepted_refe
 CREATE TABLE wait_facts AS
 SELECT service::service_enum AS service, school_type::school_type_enum AS school_type,
   age_phase::age_phase_enum AS age_phase, locality, school_urn, rkey,
-  (referral_date - DATE '1970-01-01')::INTEGER AS referral_day,
-  (first_contact_date - DATE '1970-01-01')::INTEGER AS contact_day,
+  day_number(referral_date) AS referral_day, day_number(first_contact_date) AS contact_day,
   date_month_index(first_contact_date)::INTEGER AS contact_month
 FROM accepted_referrals;

@@ -4,7 +4,7 @@
 -- Read from wait_facts (src/db/enrich.sql: dates as day numbers); those waiting are first counted by days waited.
 WITH params AS (SELECT ?::VARCHAR AS service, ?::VARCHAR AS to_month, ?::VARCHAR AS locality),
 bounds AS (
-  SELECT ((strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE - DATE '1970-01-01')::INTEGER AS as_of_day
+  SELECT day_number((strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE) AS as_of_day
   FROM params
 ),
 bands AS (

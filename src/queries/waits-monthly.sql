@@ -58,9 +58,7 @@ waiting AS (
 SELECT m.month, s.service,
   coalesce(x.seen, 0)::INTEGER AS seen, coalesce(x.seen_ckey, 0)::INTEGER AS seen_ckey,
   coalesce(x.seen_within_target, 0)::INTEGER AS seen_within_target, coalesce(x.seen_within_target_ckey, 0)::INTEGER AS seen_within_target_ckey,
-  (CASE WHEN x.seen >= 10 THEN
-    CASE WHEN q.rn = floor(q.rn) THEN q.lo ELSE q.lo * (1 - (q.rn - floor(q.rn))) + q.hi * (q.rn - floor(q.rn)) END
-  END)::DOUBLE AS median_weeks,
+  (CASE WHEN x.seen >= 10 THEN quantile_between(q.lo, q.hi, q.rn) END)::DOUBLE AS median_weeks,
   coalesce(w.waiting, 0)::INTEGER AS waiting, coalesce(w.waiting_ckey, 0)::INTEGER AS waiting_ckey
 FROM months m CROSS JOIN services s
 LEFT JOIN seen x ON x.service = s.service AND x.month_index = m.month_index

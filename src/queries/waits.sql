@@ -11,15 +11,16 @@
 -- and the median and 90th percentile are read off it exactly as quantile_cont(wait_days / 7.0, q) computes them:
 -- with n waits sorted, RN = (n − 1) × q, lo and hi the waits at positions floor(RN) and ceil(RN) (0-based), the
 -- result lo when RN is whole, else lo × (1 − d) + hi × d with d = RN − floor(RN) (DuckDB's interpolation of
--- DOUBLEs) — the same doubles, so the same value to the last bit (tests/integration/wait-facts.test.ts).
+-- DOUBLEs: the quantile_between macro of enrich.sql) — the same doubles, so the same value to the last bit
+-- (tests/integration/wait-facts.test.ts).
 WITH params AS (
   SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality,
          ?::VARCHAR AS school_urn
 ),
 bounds AS (
-  SELECT (strptime(from_month, '%Y-%m')::DATE - DATE '1970-01-01')::INTEGER AS start_day,
+  SELECT day_number(strptime(from_month, '%Y-%m')::DATE) AS start_day,
          (strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE AS as_of,
-         ((strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE - DATE '1970-01-01')::INTEGER AS as_of_day
+         day_number((strptime(to_month, '%Y-%m') + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE) AS as_of_day
   FROM params
 ),
 accepted AS (
@@ -86,10 +87,7 @@ groups AS (
 SELECT
   c.service::VARCHAR AS service, c.school_type::VARCHAR AS school_type, c.age_phase::VARCHAR AS age_phase,
   c.seen, c.seen_ckey,
-  CASE WHEN q.rn50 = floor(q.rn50) THEN q.lo50
-    ELSE q.lo50 * (1 - (q.rn50 - floor(q.rn50))) + q.hi50 * (q.rn50 - floor(q.rn50)) END AS median_weeks,
-  CASE WHEN q.rn90 = floor(q.rn90) THEN q.lo90
-    ELSE q.lo90 * (1 - (q.rn90 - floor(q.rn90))) + q.hi90 * (q.rn90 - floor(q.rn90)) END AS p90_weeks,
+  quantile_between(q.lo50, q.hi50, q.rn50) AS median_weeks, quantile_between(q.lo90, q.hi90, q.rn90) AS p90_weeks,
   c.seen_within_18_weeks, c.seen_within_18_weeks_ckey, c.waiting, c.waiting_ckey, c.waiting_over_18_weeks,
   c.waiting_over_18_weeks_ckey, c.waiting_over_52_weeks, c.waiting_over_52_weeks_ckey, (SELECT as_of FROM bounds) AS as_of
 FROM groups AS c

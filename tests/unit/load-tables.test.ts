@@ -203,7 +203,7 @@ describe('helpers', () => {
 
   it('splits enrich.sql into its statements', () => {
     const statements = sqlStatements(enrichSql);
-    expect(statements).toHaveLength(17);
+    expect(statements).toHaveLength(19);
     expect(statements[0]).toMatch(/^CREATE OR REPLACE MACRO record_key/);
     expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE referrals_enriched/);
     expect(statements[2]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
@@ -213,10 +213,12 @@ describe('helpers', () => {
     expect(statements[6]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
     expect(statements[7]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
     expect(statements[8]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
-    // wait_facts and its ENUM types, dropped and made afresh on every load.
-    expect(statements.slice(9, 13).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
-    expect(statements[13]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
-    expect(statements[16]).toMatch(/^CREATE TABLE wait_facts/);
+    // The waits' macros, then wait_facts and its ENUM types, dropped and made afresh on every load.
+    expect(statements[9]).toMatch(/^CREATE OR REPLACE MACRO day_number/);
+    expect(statements[10]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
+    expect(statements.slice(11, 15).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
+    expect(statements[15]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
+    expect(statements[18]).toMatch(/^CREATE TABLE wait_facts/);
   });
 });
 
