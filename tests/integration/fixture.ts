@@ -1,5 +1,5 @@
 // A tiny hand-made area for query tests: three schools, a dozen referrals, worked out by hand in each test.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Database } from '../../src/db/database.ts';
 import { loadContractTables } from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
@@ -10,6 +10,13 @@ import { diskSql } from '../../src/queries/node-sql.ts';
 export const enrichSql = readFileSync(new URL('../../src/db/enrich.sql', import.meta.url), 'utf8');
 
 const encode = (text: string) => new TextEncoder().encode(text);
+
+const SAMPLE = new URL('../../sample-data/', import.meta.url);
+
+/** The shipped sample data's contract CSVs (sample-data/), by file name. */
+export function sampleFiles(): Record<string, string> {
+  return Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+}
 
 /** `run` returns the SQL's rows as they are (for query tests); `count` is the runner the analytics layer gets. */
 export async function openWith(files: Record<string, string>): Promise<{ db: Database; run: RunQuery; count: CountQuery }> {

@@ -2,7 +2,6 @@
 // (the common case with real extracts): no heat-table flag is explained by age alone, early-years rates with blank
 // rolls match those with rolls given within the sampling error, and unmet-need flags do not move with the service
 // filter. Exact mode, so the arithmetic below is on true counts.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_SETTINGS, NO_FILTERS, periodOf, provisionBySchool, ratesByTypePhase, type AnalyticsSettings, type RateCell,
@@ -10,10 +9,8 @@ import {
 import type { Database } from '../../src/db/database.ts';
 import type { CountQuery } from '../../src/disclosure/index.ts';
 import { DEFAULT_PREVALENCE } from '../../src/stats/index.ts';
-import { openWith } from './fixture.ts';
+import { openWith, sampleFiles } from './fixture.ts';
 
-const SAMPLE = new URL('../../sample-data/', import.meta.url);
-const files = () => Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
 const EXACT: AnalyticsSettings = { ...DEFAULT_SETTINGS, disclosure: 'exact' };
 
 /** schools.csv with the four roll_* columns emptied on every row (header kept). */
@@ -30,8 +27,8 @@ let blank: RateCell[];
 let runFilled: CountQuery;
 
 beforeAll(async () => {
-  const a = await openWith(files());
-  const b = await openWith({ ...files(), 'schools.csv': blankRolls(files()['schools.csv'] as string) });
+  const a = await openWith(sampleFiles());
+  const b = await openWith({ ...sampleFiles(), 'schools.csv': blankRolls(sampleFiles()['schools.csv'] as string) });
   dbs = [a.db, b.db];
   runFilled = a.count;
   filled = await ratesByTypePhase(a.count, NO_FILTERS, await periodOf(a.count, NO_FILTERS), EXACT);

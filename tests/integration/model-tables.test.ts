@@ -1,16 +1,14 @@
 // The model the figures query (src/db/enrich.sql, issue 14): referral_cells holds exactly the referrals' counts and
 // record-key sums, cell by cell, and accepted_referrals exactly the accepted referrals; months as integers turn
 // back into the same 'yyyy-mm'. Checked on the sample data against referrals_enriched itself, in SQL.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { openWith } from './fixture.ts';
+import { openWith, sampleFiles } from './fixture.ts';
 
-const SAMPLE = new URL('../../sample-data/', import.meta.url);
 let db: Database;
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+  const files = sampleFiles();
   db = (await openWith(files)).db;
 });
 afterAll(async () => db.close());

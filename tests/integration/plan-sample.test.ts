@@ -1,20 +1,18 @@
 // The capacity answer on the committed sample data (METHODS §8): plausible against the FTE in post (close to or a
 // little under what reaching the target needs), the reconciliation adds up, and the recommended FTE meets the target
 // in the month-by-month projection while the same model's numbers agree.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CAPACITY, DEFAULT_SETTINGS, NO_FILTERS, periodOf, waitingListAge, workforcePlans } from '../../src/analytics/index.ts';
 import { DEFAULT_SCENARIO, planService, type PlannedService } from '../../src/analytics/scenarios.ts';
 import type { Database } from '../../src/db/database.ts';
-import { openWith } from './fixture.ts';
+import { openWith, sampleFiles } from './fixture.ts';
 
-const SAMPLE = new URL('../../sample-data/', import.meta.url);
 let db: Database;
 let planned: PlannedService[];
 const SETTINGS = { targetWeeks: 18, productiveHoursPerFte: 22.5, indirectShare: 0.4, monthsToTarget: 12, horizon: 24 };
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+  const files = sampleFiles();
   const opened = await openWith(files);
   db = opened.db;
   const period = await periodOf(opened.count, NO_FILTERS);

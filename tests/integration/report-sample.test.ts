@@ -1,17 +1,15 @@
 // The `report` figures on the committed sample data find the patterns planted by the generator
 // (sample-data/README.md), and no count of 1–4 children appears anywhere in them.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, DEFAULT_SETTINGS, NO_FILTERS, type Report } from '../../src/analytics/index.ts';
 import type { Database } from '../../src/db/database.ts';
-import { openWith } from './fixture.ts';
+import { openWith, sampleFiles } from './fixture.ts';
 
-const SAMPLE = new URL('../../sample-data/', import.meta.url);
 let db: Database;
 let report: Report;
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+  const files = sampleFiles();
   const opened = await openWith(files);
   db = opened.db;
   report = await buildReport(opened.count, NO_FILTERS, { settings: DEFAULT_SETTINGS });

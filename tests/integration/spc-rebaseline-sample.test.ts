@@ -1,15 +1,13 @@
 // Re-baselining on the committed sample data (METHODS §5): the tool proposes change points where a sustained shift
 // starts, the planted early-years SLT rise (spring 2025, sample-data/README.md) is found, accepting the proposals
 // cuts the share of flagged points, sparse series are not judged month by month, and August carries no verdict.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, NO_FILTERS, periodOf, spcSeries, type SpcSeries } from '../../src/analytics/index.ts';
 import { spcSeriesKey } from '../../src/analytics/spc.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { CountQuery } from '../../src/disclosure/index.ts';
-import { openWith } from './fixture.ts';
+import { openWith, sampleFiles } from './fixture.ts';
 
-const SAMPLE = new URL('../../sample-data/', import.meta.url);
 let db: Database;
 let run: CountQuery;
 let before: SpcSeries[];
@@ -21,7 +19,7 @@ const flagged = (all: SpcSeries[]) => {
 };
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+  const files = sampleFiles();
   ({ db, count: run } = await openWith(files));
   const period = await periodOf(run, NO_FILTERS);
   before = await spcSeries(run, NO_FILTERS, period, DEFAULT_SETTINGS);

@@ -4,17 +4,16 @@
 // to quantile_cont, as the figure was computed before. Checked on the sample data, on real DuckDB-wasm, under many
 // parameter sets (every school alone, so groups of 1, 2, 3… waits; periods of one month to all; each service and
 // locality), value for value (the quantiles as the same doubles, to the last bit).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, QueryParam } from '../../src/db/database.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
-import { openWith } from './fixture.ts';
+import { openWith, sampleFiles } from './fixture.ts';
 
-const SAMPLE = new URL('../../sample-data/', import.meta.url);
 let db: Database;
 
 beforeAll(async () => {
-  const files = Object.fromEntries(readdirSync(SAMPLE).filter((f) => f.endsWith('.csv')).map((f) => [f, readFileSync(new URL(f, SAMPLE), 'utf8')]));
+  const files = sampleFiles();
   db = (await openWith(files)).db;
 });
 afterAll(async () => db.close());
