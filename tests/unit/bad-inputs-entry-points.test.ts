@@ -4,7 +4,7 @@
 // line and column, withhold the value and write nothing; each accepted input must give the same output as the
 // clean set (the same `report` JSON, the same anonymised files). Expectations that differ from the CSV ones are
 // written out here by hand, per entry point, with why.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { SchemaElement } from 'hyparquet';
@@ -18,19 +18,14 @@ import { DataSession } from '../../src/app/data-session.ts';
 import { ContractRefusal, issueLines } from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import { readCsvRecords } from '../../pipelines/csv/read-csv.ts';
-import { capture, tempWorkDir } from './cli-helpers.ts';
+import { capture, tempWorkDir, writeFolder } from './cli-helpers.ts';
 import { CASES, cleanSet, mismatches, type Case, type FileSet } from './load-corpus.ts';
 
 const work = tempWorkDir('tee-bad-inputs-');
 const enrichSql = readFileSync('src/db/enrich.sql', 'utf8');
 let dirs = 0;
 
-function writeFiles(files: Record<string, string | Uint8Array>): string {
-  const dir = join(work, `set-${++dirs}`);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-  return dir;
-}
+const writeFiles = (files: Record<string, string | Uint8Array>): string => writeFolder(join(work, `set-${++dirs}`), files);
 
 /** Every file under `dir` as text, by name (empty when the folder was never made). */
 function filesIn(dir: string): Record<string, string> {

@@ -3,11 +3,11 @@
 // input reaches the user as `file:line: column` lines and exit 1, never a stack trace. The 2 MB cell is the input
 // issue 13 saw crash `report` with one.
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempWorkDir } from './cli-helpers.ts';
+import { tempWorkDir, writeFolder } from './cli-helpers.ts';
 import { CASES, cleanSet } from './load-corpus.ts';
 
 const work = tempWorkDir('tee-cli-usage-');
@@ -47,14 +47,9 @@ describe('every command refuses an unknown option', () => {
 describe('a refused input reaches the user as lines and exit 1, never a stack trace', () => {
   const testCase = CASES.find((c) => c.name.startsWith('2 MB cell'));
   if (!testCase) throw new Error('the corpus has no 2 MB cell case');
-  const dir = join(work, 'two-mb');
-  mkdirSync(dir, { recursive: true });
-  for (const [file, text] of Object.entries(testCase.edit(cleanSet()))) writeFileSync(join(dir, file), text);
-  const extractDir = join(work, 'two-mb-extract');
-  mkdirSync(extractDir, { recursive: true });
-  for (const [file, text] of Object.entries(testCase.edit(cleanSet()))) {
-    if (file !== 'referrals.csv') writeFileSync(join(extractDir, file), text);
-  }
+  const dir = writeFolder(join(work, 'two-mb'), testCase.edit(cleanSet()));
+  const { 'referrals.csv': _referrals, ...others } = testCase.edit(cleanSet());
+  const extractDir = writeFolder(join(work, 'two-mb-extract'), others);
   writeFileSync(join(extractDir, 'referrals-extract.csv'), 'nhs_number,date_of_birth,referral_id,school_urn,service,referral_date,referral_source,has_ehcp,outcome,year_group\n'
     + '4505577112,,R1,100001,SLT,2024-09-10,school,false,accepted,R\n');
 

@@ -1,5 +1,5 @@
 // Helpers shared by the tests that run a pipeline CLI command in-process.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, vi } from 'vitest';
@@ -18,6 +18,13 @@ export function tempWorkDir(prefix: string): string {
   const work = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   return work;
+}
+
+/** Writes `files` (name → content) into the folder `dir`, made if need be; returns `dir`. */
+export function writeFolder(dir: string, files: Readonly<Record<string, string | Uint8Array>>): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+  return dir;
 }
 
 /**

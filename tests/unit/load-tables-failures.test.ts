@@ -2,7 +2,7 @@
 // CLI, the app's upload (DataSession, the code the Data view calls, on real DuckDB-wasm under Node) and the `report`
 // CLI. Each must refuse with file:line: column (the value withheld where it may identify someone), leave the data
 // in use untouched, and never show a stack trace; inputs that are merely unusual must load like the clean set.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run as report } from '../../pipelines/commands/report.ts';
@@ -10,19 +10,14 @@ import { run as validate } from '../../pipelines/commands/validate.ts';
 import { DataSession } from '../../src/app/data-session.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import { ContractRefusal, issueLines } from '../../src/db/load-tables.ts';
-import { capture, tempWorkDir } from './cli-helpers.ts';
+import { capture, tempWorkDir, writeFolder } from './cli-helpers.ts';
 import { CASES, cleanSet, mismatches, type FileSet } from './load-corpus.ts';
 
 const work = tempWorkDir('tee-load-failures-');
 const enrichSql = readFileSync('src/db/enrich.sql', 'utf8');
 const encode = (files: FileSet) => Object.fromEntries(Object.entries(files).map(([n, t]) => [n, new TextEncoder().encode(t)]));
 
-function writeSet(name: string, files: FileSet): string {
-  const dir = join(work, name.replace(/[^a-z0-9]+/gi, '-'));
-  mkdirSync(dir, { recursive: true });
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  return dir;
-}
+const writeSet = (name: string, files: FileSet): string => writeFolder(join(work, name.replace(/[^a-z0-9]+/gi, '-')), files);
 
 let session: DataSession;
 let cleanTables: Record<string, unknown[]>;
