@@ -39,7 +39,7 @@ interface DataInput {
 }
 
 /** Keeps a data set just loaded (in `db`) and says where it is kept. */
-type KeepFn = (db: Database, loaded: LoadedTables) => Promise<Keeping>;
+type KeepFn = (db: Database, loaded: LoadedTables, loadedAt: string) => Promise<Keeping>;
 
 /** The sample: its files, and the snapshot made of them at build time (src/app/sample-data.ts). */
 export interface SampleSource {
@@ -51,7 +51,8 @@ export interface SampleSource {
 export interface DataStore {
   support(): Promise<StorageSupport>;
   read(): Promise<StoredData | null>;
-  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot): Promise<StoredManifest>;
+  /** `loadedAt` is when the data set became ready, as the page has said since. */
+  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot: Snapshot | undefined, loadedAt: string): Promise<StoredManifest>;
   forget(): Promise<void>;
 }
 
@@ -141,11 +142,11 @@ export class DataSession {
    * Starts the session with the engine (already starting): the user's kept data if there is any (and it still
    * opens), else the sample (fetched only then).
    */
-  start(engine: Promise<Database>, sample: SampleSource | (() => Promise<Record<string, Uint8Array>>)): Promise<void> {
+  start(engine: Promise<Database>, sample: SampleSource): Promise<void> {
     // Awaited later; until then a rejection must not count as unhandled.
     engine.catch(() => undefined);
     this.engine = engine;
-    this.sample = typeof sample === 'function' ? { files: sample } : sample;
+    this.sample = sample;
     const kept = this.store ? this.store.read().catch((error: unknown) => error instanceof Error ? error : new Error(String(error)))
       : Promise.resolve(null);
     const sampleLoad = (reopenProblem?: string) => this.load(this.sampleInput(), { kind: 'sample', ...(reopenProblem ? { reopenProblem } : {}) });
@@ -171,9 +172,8 @@ export class DataSession {
    * `keep` is false. Rejects with the reason when they cannot be loaded; the previous data set then stays loaded.
    */
   loadUserFiles(files: Record<string, Uint8Array>, options: UserLoadOptions = {}): Promise<ReadyData> {
-    const loadedAt = new Date().toISOString();
     const input: DataInput = { files: () => Promise.resolve(files) };
-    return this.load(Promise.resolve(input), async (db, loaded) => {
+    return this.load(Promise.resolve(input), async (db, loaded, loadedAt) => {
       const dateFloor = options.dateFloor ?? DEFAULT_DATE_FLOOR;
       if (options.keep === false) {
         await this.store?.forget().catch(() => undefined);
@@ -186,13 +186,13 @@ export class DataSession {
         // The snapshot beside the files makes the next visit open without running the checks again, and its stored
         // answers draw that visit's first figures before the engine is ready.
         const snapshot = await exportSnapshot(db, loaded, this.scratchDir, this.answersSql);
-        return { kind: 'kept', manifest: await this.store.save(files, dateFloor, snapshot), reopened: false };
+        return { kind: 'kept', manifest: await this.store.save(files, dateFloor, snapshot, loadedAt), reopened: false };
       } catch (error) {
         // Nothing half-kept may be opened next time.
         await this.store.forget().catch(() => undefined);
         return { kind: 'tab-only', reason: 'failed', detail: error instanceof Error ? error.message : String(error), loadedAt };
       }
-    }, { ...options, loadedAt });
+    }, options);
   }
 
   /** Deletes the user's kept files from this device and goes back to the sample data. */
@@ -204,7 +204,7 @@ export class DataSession {
   }
 
   /** `keeping` says where the data set is kept, or keeps it (a function run once the data has loaded). */
-  private load(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions & { loadedAt?: string } = {}): Promise<ReadyData> {
+  private load(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions = {}): Promise<ReadyData> {
     // A rejection is handled by the caller (or by the queue below) once the load runs.
     input.catch(() => undefined);
     const run = this.queue.then(() => this.loadNow(input, keeping, options));
@@ -212,7 +212,7 @@ export class DataSession {
     return run;
   }
 
-  private async loadNow(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions & { loadedAt?: string }): Promise<ReadyData> {
+  private async loadNow(input: Promise<DataInput>, keeping: Keeping | KeepFn, options: UserLoadOptions): Promise<ReadyData> {
     const source: DataSource = typeof keeping === 'function' || keeping.kind !== 'sample' ? 'user' : 'sample';
     const { onProgress } = options;
     const dateFloor = options.dateFloor ?? DEFAULT_DATE_FLOOR;
@@ -250,10 +250,11 @@ export class DataSession {
       }
       performance.mark('tee:data-ready');
       this.version += 1;
-      const kept: Keeping = typeof keeping === 'function' ? { kind: 'keeping', loadedAt: options.loadedAt ?? new Date().toISOString() } : keeping;
+      const loadedAt = new Date().toISOString();
+      const kept: Keeping = typeof keeping === 'function' ? { kind: 'keeping', loadedAt } : keeping;
       const data: ReadyData = { db, version: this.version, source, fileNames: fileNames ?? [], loaded, keeping: kept, dateFloor };
       this.setState({ status: 'ready', data });
-      if (typeof keeping === 'function') this.keepInBackground(data, keeping);
+      if (typeof keeping === 'function') this.keepInBackground(data, keeping, loadedAt);
       return data;
     } catch (cause) {
       const error = cause instanceof Error ? cause : new Error(String(cause));
@@ -277,9 +278,9 @@ export class DataSession {
    * Keeps the data set just made ready, after it is in use (the next load waits for it: both use the one
    * connection); then says where it is kept, unless another data set has replaced it meanwhile.
    */
-  private keepInBackground(data: ReadyData, keep: KeepFn): void {
-    const run = this.queue.then(() => keep(data.db, data.loaded)).catch((error: unknown): Keeping => (
-      { kind: 'tab-only', reason: 'failed', detail: error instanceof Error ? error.message : String(error), loadedAt: new Date().toISOString() }));
+  private keepInBackground(data: ReadyData, keep: KeepFn, loadedAt: string): void {
+    const run = this.queue.then(() => keep(data.db, data.loaded, loadedAt)).catch((error: unknown): Keeping => (
+      { kind: 'tab-only', reason: 'failed', detail: error instanceof Error ? error.message : String(error), loadedAt }));
     this.queue = run.then((kept) => {
       if (this.state.status === 'ready' && this.state.data === data) this.setState({ status: 'ready', data: { ...data, keeping: kept } });
     });

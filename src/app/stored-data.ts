@@ -96,7 +96,7 @@ export async function storageSupport(): Promise<StorageSupport> {
 }
 
 /** Keeps the files (replacing any kept before) and returns the manifest written. Rejects when they cannot be kept. */
-export async function saveStoredData(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, now = new Date()): Promise<StoredManifest> {
+export async function saveStoredData(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, loadedAt = new Date().toISOString()): Promise<StoredManifest> {
   await forgetStoredData();
   const dir = await folder(true);
   if (!dir) throw new Error('the folder for your data could not be made');
@@ -105,7 +105,7 @@ export async function saveStoredData(files: Record<string, Uint8Array>, dateFloo
   if (snapshot) for (const table of TABLE_NAMES) await writeFile(dir, snapshotFile(table), snapshot.tables[table]);
   if (snapshot?.answers) await writeFile(dir, ANSWERS_FILE, JSON.stringify(snapshot.answers));
   const manifest: StoredManifest = {
-    format: FORMAT, loadedAt: now.toISOString(), dateFloor,
+    format: FORMAT, loadedAt, dateFloor,
     files: names.map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
     ...(snapshot ? { snapshot: snapshot.manifest } : {}),
   };
@@ -171,6 +171,7 @@ export function formatLoadedAt(iso: string): string {
 export const DEVICE_STORE = {
   support: storageSupport,
   read: readStoredData,
-  save: (files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot) => saveStoredData(files, dateFloor, snapshot),
+  save: (files: Record<string, Uint8Array>, dateFloor: string, snapshot: Snapshot | undefined, loadedAt: string) =>
+    saveStoredData(files, dateFloor, snapshot, loadedAt),
   forget: forgetStoredData,
 };

@@ -285,7 +285,7 @@ async function tablesInUse(): Promise<Record<string, unknown[]>> {
 beforeAll(async () => {
   session = new DataSession(enrichSql);
   const encoded = Object.fromEntries(Object.entries(cleanSet()).map(([n, t]) => [n, new TextEncoder().encode(t)]));
-  await session.start(openNodeDatabase(), () => Promise.resolve(encoded));
+  await session.start(openNodeDatabase(), { files: () => Promise.resolve(encoded) });
   cleanTables = await tablesInUse();
 });
 

@@ -40,10 +40,10 @@ class MemoryStore implements DataStore {
     this.calls.push('read');
     return Promise.resolve(this.kept);
   }
-  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot) {
+  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, loadedAt = '2026-01-02T03:04:05.000Z') {
     this.calls.push('save');
     if (this.options.saveFails) return Promise.reject(new Error('the disk is full'));
-    const manifest: StoredManifest = { format: 1, loadedAt: '2026-01-02T03:04:05.000Z', dateFloor,
+    const manifest: StoredManifest = { format: 1, loadedAt, dateFloor,
       files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
       ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
     this.kept = { manifest, readFiles: () => Promise.resolve({ ...files }), ...(snapshot ? { snapshot } : {}) };
@@ -76,9 +76,11 @@ async function referralRows(session: DataSession): Promise<number> {
 async function started(store: DataStore) {
   let sampleFetches = 0;
   const session = new DataSession(enrichSql, store, scratch);
-  await session.start(openNodeDatabase(), () => {
-    sampleFetches += 1;
-    return Promise.resolve(encode(cleanSet()));
+  await session.start(openNodeDatabase(), {
+    files: () => {
+      sampleFetches += 1;
+      return Promise.resolve(encode(cleanSet()));
+    },
   });
   return { session, sampleFetches: () => sampleFetches };
 }
@@ -127,7 +129,9 @@ describe('DataSession keeps the user\'s files on the device', () => {
     expect(store.calls).not.toContain('save');
     const data = await keptData(session);
     expect(data.version).toBe(inUse.version);
-    expect(data.keeping).toMatchObject({ kind: 'kept', reopened: false, manifest: { dateFloor: '2001-02-03' } });
+    // The time kept is the time the page said the data was loaded, not a later one.
+    const loadedAt = inUse.keeping.kind === 'keeping' ? inUse.keeping.loadedAt : 'not keeping';
+    expect(data.keeping).toMatchObject({ kind: 'kept', reopened: false, manifest: { dateFloor: '2001-02-03', loadedAt } });
     expect(data.dateFloor).toBe('2001-02-03');
     expect((await store.kept?.readFiles())?.['referrals.csv']).toEqual(files['referrals.csv']);
     expect(await referralRows(session)).toBe(3);

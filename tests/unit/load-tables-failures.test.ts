@@ -23,7 +23,7 @@ let session: DataSession;
 let cleanTables: Record<string, unknown[]>;
 beforeAll(async () => {
   session = new DataSession(enrichSql);
-  await session.start(openNodeDatabase(), () => Promise.resolve(encode(cleanSet())));
+  await session.start(openNodeDatabase(), { files: () => Promise.resolve(encode(cleanSet())) });
   cleanTables = await tablesInUse();
 });
 

@@ -101,8 +101,8 @@ class MemoryStore implements DataStore {
   kept: StoredData | null = null;
   support() { return Promise.resolve({ ok: true as const }); }
   read() { return Promise.resolve(this.kept); }
-  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot) {
-    const manifest: StoredManifest = { format: 1, loadedAt: '2026-01-02T03:04:05.000Z', dateFloor,
+  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, loadedAt = '2026-01-02T03:04:05.000Z') {
+    const manifest: StoredManifest = { format: 1, loadedAt, dateFloor,
       files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })), ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
     this.kept = { manifest, readFiles: () => Promise.resolve({ ...files }), ...(snapshot ? { snapshot } : {}) };
     return Promise.resolve(manifest);
@@ -142,7 +142,7 @@ describe('stored answers: made with a snapshot, on real DuckDB-wasm', () => {
   it('are kept with the user\'s snapshot, and the next start shows them as early data before the engine is ready', async () => {
     const store = new MemoryStore();
     const first = new DataSession(enrichSql, store, scratch, diskSql);
-    await first.start(openNodeDatabase(), () => Promise.resolve(encode(cleanSet())));
+    await first.start(openNodeDatabase(), { files: () => Promise.resolve(encode(cleanSet())) });
     const files = encode(cleanSet());
     files['referrals.csv'] = new TextEncoder().encode(`${cleanSet()['referrals.csv']!.split('\n').slice(0, 4).join('\n')}\n`);
     await first.loadUserFiles(files);
@@ -153,7 +153,7 @@ describe('stored answers: made with a snapshot, on real DuckDB-wasm', () => {
     let openEngine!: (db: Database) => void;
     const engine = new Promise<Database>((resolve) => { openEngine = resolve; });
     const next = new DataSession(enrichSql, store, scratch, diskSql);
-    const started = next.start(engine, () => Promise.reject(new Error('the sample is not wanted')));
+    const started = next.start(engine, { files: () => Promise.reject(new Error('the sample is not wanted')) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const state = next.getState();
     expect(state.status).toBe('loading');
@@ -173,7 +173,7 @@ describe('stored answers: made with a snapshot, on real DuckDB-wasm', () => {
     };
     const changed = new DataSession(enrichSql, otherDigest, scratch);
     let openOther!: (db: Database) => void;
-    const changedStarted = changed.start(new Promise<Database>((resolve) => { openOther = resolve; }), () => Promise.reject(new Error('no')));
+    const changedStarted = changed.start(new Promise<Database>((resolve) => { openOther = resolve; }), { files: () => Promise.reject(new Error('no')) });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const waiting = changed.getState();
     expect(waiting.status === 'loading' && waiting.early).toBeFalsy();
