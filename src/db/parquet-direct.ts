@@ -40,33 +40,45 @@ function textOf(column: string, type: string): string | null {
   return null;
 }
 
-/**
- * Reads a Parquet file (its column names as hyparquet reads them: `header`) into `raw`, every contract column as
- * text. Returns false, with nothing created, when the file has two columns of one name (DuckDB would rename one) or
- * a contract column of a type this path does not render exactly as the hyparquet path does.
- */
-export async function stageParquetDirect(db: Database, table: TableSpec, raw: string, header: readonly string[], bytes: Uint8Array): Promise<boolean> {
-  if (new Set(header).size !== header.length) return false;
-  const fileName = `_upload_${table.name}.parquet`;
-  await db.registerFile(fileName, bytes);
-  try {
-    return await readInto(db, table, raw, `read_parquet(${sqlString(fileName)})`);
-  } finally {
-    await db.dropFile(fileName).catch(() => undefined);
-  }
-}
+/** The name a table's Parquet file is registered under in the engine. */
+export const parquetEngineName = (table: TableSpec) => `_upload_${table.name}.parquet`;
 
-async function readInto(db: Database, table: TableSpec, raw: string, source: string): Promise<boolean> {
-  const described = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${source}`);
+/**
+ * Registers a Parquet file (its column names as hyparquet reads them: `header`) in the engine and returns the SQL of
+ * a relation of every contract column as text, read from it with read_parquet (the caller drops the file:
+ * parquetEngineName) — or null, with nothing registered, when the file has two columns of one name (DuckDB would
+ * rename one) or a contract column of a type this path does not render exactly as the hyparquet path does.
+ */
+export async function parquetTextSource(db: Database, table: TableSpec, header: readonly string[], bytes: Uint8Array): Promise<string | null> {
+  if (new Set(header).size !== header.length) return null;
+  const fileName = parquetEngineName(table);
+  await db.registerFile(fileName, bytes);
+  const source = `read_parquet(${sqlString(fileName)})`;
+  const described = await db.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM ${source}`)
+    .catch(async (error: unknown) => { await db.dropFile(fileName).catch(() => undefined); throw error; });
   const types = new Map(described.map((d) => [d.column_name, d.column_type]));
   const select: string[] = [];
   for (const c of table.columns) {
     const type = types.get(c.name);
     if (type === undefined) { select.push(`CAST(NULL AS VARCHAR) AS ${ident(c.name)}`); continue; }
     const text = textOf(c.name, type);
-    if (text === null) return false;
+    if (text === null) { await db.dropFile(fileName).catch(() => undefined); return null; }
     select.push(`nullif(${text}, '') AS ${ident(c.name)}`);
   }
-  await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT ${select.join(', ')} FROM ${source}`);
-  return true;
+  return `SELECT ${select.join(', ')} FROM ${source}`;
+}
+
+/**
+ * Reads a Parquet file into `raw`, every contract column as text (parquetTextSource). Returns false, with nothing
+ * created, when parquetTextSource cannot read it.
+ */
+export async function stageParquetDirect(db: Database, table: TableSpec, raw: string, header: readonly string[], bytes: Uint8Array): Promise<boolean> {
+  const source = await parquetTextSource(db, table, header, bytes);
+  if (source === null) return false;
+  try {
+    await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS ${source}`);
+    return true;
+  } finally {
+    await db.dropFile(parquetEngineName(table)).catch(() => undefined);
+  }
 }

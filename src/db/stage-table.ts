@@ -15,7 +15,7 @@ import {
 } from '../contract/sql-checks.ts';
 import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type ByteScan, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
-import { stageParquetDirect } from './parquet-direct.ts';
+import { parquetEngineName, parquetTextSource, stageParquetDirect } from './parquet-direct.ts';
 
 export type FileFormat = 'csv' | 'parquet';
 
@@ -109,14 +109,15 @@ function readCsvSql(table: TableSpec, engineName: string, header: string[], reje
 }
 
 /**
- * The one pass for a CSV that is most likely clean (every well-formed file): read, typed and flagged straight from
- * read_csv into the typed staging table (typedFlaggedSql), with no text copy of the file kept. It returns the rows
+ * The one pass for a file that is most likely clean (every well-formed file): read, typed and flagged straight from
+ * `source` (SQL of the file's contract columns as text: read_csv of a CSV, read_parquet of a Parquet file on an
+ * engine that has it) into the typed staging table (typedFlaggedSql), with no text copy of the file kept. It returns the rows
  * read when no row is flagged, no key repeats and DuckDB read every record: the file is clean and the typed table
  * stays, without `record` (its rowid is the record, in file order). Otherwise it drops what it made and returns
  * null, or 'unreadable' when DuckDB could not read the file: the full path (stageCsv and the checks) then runs from
  * the start, so what is found and said about a file with problems never depends on this pass.
  */
-async function cleanCsvPass(db: Database, table: TableSpec, engineName: string, header: string[], settings: CheckSettings,
+async function cleanPass(db: Database, table: TableSpec, source: string, settings: CheckSettings,
   schools: string | null, scan: ByteScan): Promise<number | null | 'unreadable'> {
   const { typed } = stagingNames(table.name);
   // No join in this statement, so that the rows keep file order on every engine and the rowid is the record: a
@@ -126,7 +127,7 @@ async function cleanCsvPass(db: Database, table: TableSpec, engineName: string, 
   await db.query(`SET disabled_optimizers = ${sqlString([off, 'in_clause'].filter((o) => o !== '').join(','))}`);
   try {
     await db.query(`CREATE OR REPLACE TABLE ${ident(typed)} AS `
-      + typedFlaggedSql(table, '', settings, null, scan.controls, `(${readCsvSql(table, engineName, header, false)})`, scan.padded));
+      + typedFlaggedSql(table, '', settings, null, scan.controls, `(${source})`, scan.padded));
   } catch {
     return 'unreadable';
   } finally {
@@ -236,14 +237,29 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   if (fileIssues.length > 0) return report(0, 0, [], 0, [], true);
 
   const scan: ByteScan = format === 'csv' ? await scanBytes(bytes) : { mixedLineEndings: false, controls: true, padded: true };
-  if (format === 'parquet') await stageParquet(db, table, bytes);
-  else {
+  if (format === 'parquet') {
+    // Straight from read_parquet into the typed table when the engine has it and the file's column types are ones
+    // it renders as the hyparquet path does; otherwise (or if the file is not clean) the text staging table.
+    const source = db.readsParquet ? await parquetTextSource(db, table, header, bytes) : null;
+    if (source !== null) {
+      try {
+        const clean = await cleanPass(db, table, source, options.settings, options.schools, scan);
+        if (typeof clean === 'number') {
+          options.onRows?.(clean);
+          return report(clean, 0, [], 0, [], false);
+        }
+      } finally {
+        await db.dropFile(parquetEngineName(table)).catch(() => undefined);
+      }
+    }
+    await stageParquet(db, table, bytes);
+  } else {
     const given = scan.mixedLineEndings ? await toLfOnly(bytes) : bytes;
     // Registered once (a copy of the file in the engine) for the clean pass and, if it is not clean, the full path.
     const engineName = engineFileName(name);
     await db.registerFile(engineName, given);
     try {
-      const clean = await cleanCsvPass(db, table, engineName, header, options.settings, options.schools, scan);
+      const clean = await cleanPass(db, table, readCsvSql(table, engineName, header, false), options.settings, options.schools, scan);
       if (typeof clean === 'number') {
         options.onRows?.(clean);
         return report(clean, 0, [], 0, [], false);

@@ -203,22 +203,25 @@ describe('helpers', () => {
 
   it('splits enrich.sql into its statements', () => {
     const statements = sqlStatements(enrichSql);
-    expect(statements).toHaveLength(19);
+    expect(statements).toHaveLength(20);
     expect(statements[0]).toMatch(/^CREATE OR REPLACE MACRO record_key/);
-    expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE referrals_enriched/);
-    expect(statements[2]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
-    expect(statements[3]).toMatch(/^CREATE OR REPLACE MACRO month_index/);
-    expect(statements[4]).toMatch(/^CREATE OR REPLACE MACRO date_month_index/);
-    expect(statements[5]).toMatch(/^CREATE OR REPLACE MACRO month_text/);
-    expect(statements[6]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
-    expect(statements[7]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
-    expect(statements[8]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
+    // Each referral's record key, computed once (SHA-256 is most of the enrichment's cost), then the enriched
+    // referrals as a view over referrals, those keys (by position) and schools: no copy of every referral.
+    expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE referral_keys AS SELECT record_key\(referral_id\)/);
+    expect(statements[2]).toMatch(/^CREATE OR REPLACE VIEW referrals_enriched/);
+    expect(statements[3]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
+    expect(statements[4]).toMatch(/^CREATE OR REPLACE MACRO month_index/);
+    expect(statements[5]).toMatch(/^CREATE OR REPLACE MACRO date_month_index/);
+    expect(statements[6]).toMatch(/^CREATE OR REPLACE MACRO month_text/);
+    expect(statements[7]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
+    expect(statements[8]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
+    expect(statements[9]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
     // The waits' macros, then wait_facts and its ENUM types, dropped and made afresh on every load.
-    expect(statements[9]).toMatch(/^CREATE OR REPLACE MACRO day_number/);
-    expect(statements[10]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
-    expect(statements.slice(11, 15).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
-    expect(statements[15]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
-    expect(statements[18]).toMatch(/^CREATE TABLE wait_facts/);
+    expect(statements[10]).toMatch(/^CREATE OR REPLACE MACRO day_number/);
+    expect(statements[11]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
+    expect(statements.slice(12, 16).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
+    expect(statements[16]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
+    expect(statements[19]).toMatch(/^CREATE TABLE wait_facts/);
   });
 });
 
