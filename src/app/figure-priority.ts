@@ -89,6 +89,31 @@ export class FigurePriority {
 const MARGIN_PX = 200;
 const IDLE_TIMEOUT_MS = 400;
 
+/**
+ * Whether each section element is near the viewport, kept by an IntersectionObserver (no layout read per figure
+ * after a filter change, when the page has just been re-rendered: each getBoundingClientRect there forced a layout).
+ * An element met for the first time is measured once, then observed.
+ */
+const nearness = new WeakMap<Element, boolean>();
+let sectionObserver: IntersectionObserver | null | undefined;
+
+function observed(element: Element): boolean {
+  const known = nearness.get(element);
+  if (known !== undefined) return known;
+  const box = element.getBoundingClientRect();
+  const near = box.bottom > -MARGIN_PX && box.top < window.innerHeight + MARGIN_PX;
+  nearness.set(element, near);
+  if (sectionObserver === undefined) {
+    sectionObserver = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => { for (const e of entries) nearness.set(e.target, e.isIntersecting); }, { rootMargin: `${MARGIN_PX}px 0px` })
+      : null;
+  }
+  // Without an observer every call measures (the element is not remembered).
+  if (sectionObserver) sectionObserver.observe(element);
+  else nearness.delete(element);
+  return near;
+}
+
 /** The browser's: a section is its element labelled by the heading (or the heading itself). */
 export const browserPriorityEnvironment: PriorityEnvironment = {
   near(section) {
@@ -96,8 +121,7 @@ export const browserPriorityEnvironment: PriorityEnvironment = {
     const heading = document.getElementById(section);
     if (!heading) return null;
     const element = heading.closest(`[aria-labelledby="${section}"]`) ?? heading.closest('section') ?? heading;
-    const box = element.getBoundingClientRect();
-    return box.bottom > -MARGIN_PX && box.top < window.innerHeight + MARGIN_PX;
+    return observed(element);
   },
   idle(callback) {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => callback(), { timeout: IDLE_TIMEOUT_MS });
