@@ -1,5 +1,6 @@
 // One SPC chart with, beneath it, what it says in words: the variation of the latest month (a neutral symbol and
 // text), the recent-trend test, and every flagged run of months with the rule that flagged it.
+import { useMemo } from 'react';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SpcSeries } from '../../../analytics/index.ts';
 import { spcChartSpec } from '../../../charts/index.ts';
@@ -84,9 +85,13 @@ export function SpcSeriesFigure({ series, periodLabel, area }: Props) {
   const caption = sameMethod
     ? `${series.series === 'raw' ? 'Raw counts' : 'Seasonally adjusted'}, with limits worked out as for all schools above.${limits}`
     : `${methodText(series)}${limits}`;
-  const spec = area === undefined
+  // Built once per answer: the view re-renders on every filter change (before the new answer), and a new spec
+  // object would be split and compared with the drawn one again (src/components/ChartFigure.tsx).
+  const spec = useMemo(() => (area === undefined
     ? spcChartSpec(series, { title, periodLabel })
-    : compactSpec(spcChartSpec(series, { title: `${series.service} referrals: ${seriesGroupName(series)}`, periodLabel }));
+    : compactSpec(spcChartSpec(series, { title: `${series.service} referrals: ${seriesGroupName(series)}`, periodLabel }))), [series, area, title, periodLabel]);
+  const rows = useMemo(() => rowsOf(series), [series]);
+  const columns = useMemo(() => columnsOf(series), [series]);
   const fileName = `spc-${series.service}-${series.group_value ?? 'area'}-${series.series === 'raw' ? 'raw' : 'adjusted'}`.toLowerCase();
   return (
     <div className="demand-spc-series">
@@ -96,8 +101,8 @@ export function SpcSeriesFigure({ series, periodLabel, area }: Props) {
         id={area === undefined && series.group_kind === 'area' ? spcFigureId(series) : undefined}
         caption={caption}
         spec={spec}
-        rows={rowsOf(series)}
-        columns={columnsOf(series)}
+        rows={rows}
+        columns={columns}
         fileName={fileName}
       />
       <SpcReading series={series} />

@@ -1,6 +1,7 @@
 // Waits over time: for each service, the % seen within the target, the median wait and the waiting list, month by
 // month, as SPC charts with the target and the Making Data Count assurance icon. The target wait is the plan's
 // setting (?plan=target:…), so the waits and the capacity answer use the same target.
+import { useMemo } from 'react';
 import type { WaitsMeasure } from '../../../analytics/waits-over-time.ts';
 import { ProgressIndicator } from '../../../app/database-context.tsx';
 import { waitsOverTimeSpec } from '../../../charts/waits-over-time-spec.ts';
@@ -20,10 +21,13 @@ const COLUMNS = (m: WaitsMeasure): Column<Row>[] => [
 ];
 
 function Measure({ service, m }: { service: string; m: WaitsMeasure }) {
-  const rows = m.points.map((p) => ({ month: p.month, value: p.value, special_cause: p.rule === null ? (p.value === null ? 'Not shown' : 'Common cause') : `Special cause, ${p.side === 'low' ? 'lower' : 'higher'}` }));
+  // Built once per answer, not on every re-render of the view (see SpcSeriesFigure).
+  const rows = useMemo(() => m.points.map((p) => ({ month: p.month, value: p.value, special_cause: p.rule === null ? (p.value === null ? 'Not shown' : 'Common cause') : `Special cause, ${p.side === 'low' ? 'lower' : 'higher'}` })), [m]);
+  const spec = useMemo(() => waitsOverTimeSpec(service, m), [service, m]);
+  const columns = useMemo(() => COLUMNS(m), [m]);
   return (
     <div className="demand-spc-series">
-      <ChartFigure title={`${service}: ${m.label}`} headingLevel={3} id={waitsFigureId(service, m.key)} spec={waitsOverTimeSpec(service, m)} rows={rows} columns={COLUMNS(m)}
+      <ChartFigure title={`${service}: ${m.label}`} headingLevel={3} id={waitsFigureId(service, m.key)} spec={spec} rows={rows} columns={columns}
         fileName={`waits-${service.toLowerCase()}-${m.key}`}
         caption={m.key === 'median_weeks' ? 'Months with fewer than 10 children seen are not shown.' : m.key === 'pct_within' ? 'Of children seen (first contact) in the month; months with fewer than 10 seen are not shown.' : 'Accepted referrals not yet seen on the last day of each month.'} />
       <p className="demand-spc-reading__line">
