@@ -3,7 +3,7 @@
 // builds — every contract column as the text src/contract/parquet-records.ts gives it, a blank as NULL, missing
 // columns NULL, rows in file order — so the same checks give the same refusals. The text of each Parquet type is
 // built in SQL to match parquetCellText (JavaScript's String()) exactly; a file with a column of any other type
-// (DECIMAL, TIMESTAMP, BLOB, nested …) returns false and is read the hyparquet way instead.
+// (DECIMAL, TIMESTAMP, BLOB, nested …) gives null (parquetTextSource) and is read the hyparquet way instead.
 import type { TableSpec } from '../contract/index.ts';
 import { ident, sqlString } from '../contract/sql-checks.ts';
 import type { Database } from './database.ts';
@@ -68,17 +68,3 @@ export async function parquetTextSource(db: Database, table: TableSpec, header: 
   return `SELECT ${select.join(', ')} FROM ${source}`;
 }
 
-/**
- * Reads a Parquet file into `raw`, every contract column as text (parquetTextSource). Returns false, with nothing
- * created, when parquetTextSource cannot read it.
- */
-export async function stageParquetDirect(db: Database, table: TableSpec, raw: string, header: readonly string[], bytes: Uint8Array): Promise<boolean> {
-  const source = await parquetTextSource(db, table, header, bytes);
-  if (source === null) return false;
-  try {
-    await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS ${source}`);
-    return true;
-  } finally {
-    await db.dropFile(parquetEngineName(table)).catch(() => undefined);
-  }
-}

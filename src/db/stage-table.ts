@@ -15,7 +15,7 @@ import {
 } from '../contract/sql-checks.ts';
 import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type ByteScan, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
-import { parquetEngineName, parquetTextSource, stageParquetDirect } from './parquet-direct.ts';
+import { parquetEngineName, parquetTextSource } from './parquet-direct.ts';
 
 export type FileFormat = 'csv' | 'parquet';
 
@@ -177,7 +177,6 @@ async function stageCsv(db: Database, table: TableSpec, engineName: string, give
 async function stageParquet(db: Database, table: TableSpec, bytes: Uint8Array): Promise<void> {
   const { raw } = stagingNames(table.name);
   const parquet = openParquet(bytes);
-  if (db.readsParquet && await stageParquetDirect(db, table, raw, parquet.header, bytes)) return;
   const at = table.columns.map((c) => parquet.header.indexOf(c.name));
   await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${table.columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
   for await (const batch of parquet.batches) {
@@ -241,18 +240,20 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
     // Straight from read_parquet into the typed table when the engine has it and the file's column types are ones
     // it renders as the hyparquet path does; otherwise (or if the file is not clean) the text staging table.
     const source = db.readsParquet ? await parquetTextSource(db, table, header, bytes) : null;
-    if (source !== null) {
+    if (source === null) await stageParquet(db, table, bytes);
+    else {
+      // Registered once for the clean pass and, if it is not clean, the full path's text staging table.
       try {
         const clean = await cleanPass(db, table, source, options.settings, options.schools, scan);
         if (typeof clean === 'number') {
           options.onRows?.(clean);
           return report(clean, 0, [], 0, [], false);
         }
+        await db.query(`CREATE OR REPLACE TABLE ${ident(names.raw)} AS ${source}`);
       } finally {
         await db.dropFile(parquetEngineName(table)).catch(() => undefined);
       }
     }
-    await stageParquet(db, table, bytes);
   } else {
     const given = scan.mixedLineEndings ? await toLfOnly(bytes) : bytes;
     // Registered once (a copy of the file in the engine) for the clean pass and, if it is not clean, the full path.
