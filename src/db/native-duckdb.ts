@@ -13,7 +13,7 @@ import {
   DuckDBDateValue, DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, type DuckDBAppender,
   type DuckDBPreparedStatement, type DuckDBValue,
 } from '@duckdb/node-api';
-import { DataType, type Table } from 'apache-arrow';
+import type { DataType, Table } from 'apache-arrow';
 import type { Database, QueryParam, ResultRow, ResultValue } from './database.ts';
 import { ident, sqlString } from '../contract/sql-checks.ts';
 
@@ -43,7 +43,7 @@ function bind(statement: DuckDBPreparedStatement, params: readonly QueryParam[])
 type Append = (appender: DuckDBAppender, value: unknown) => void;
 
 /** The SQL type and appender call for one Arrow column (the load path inserts text columns; a few more for safety). */
-function arrowColumn(type: DataType): { sql: string; append: Append } {
+function arrowColumn(type: DataType, { DataType }: typeof import('apache-arrow')): { sql: string; append: Append } {
   if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) return { sql: 'VARCHAR', append: (a, v) => a.appendVarchar(String(v)) };
   if (DataType.isBool(type)) return { sql: 'BOOLEAN', append: (a, v) => a.appendBoolean(Boolean(v)) };
   if (DataType.isInt(type)) return { sql: 'BIGINT', append: (a, v) => a.appendBigInt(BigInt(v as number | bigint)) };
@@ -98,8 +98,10 @@ export async function openNativeDatabase(): Promise<Database & { readonly readsP
       writeFileSync(pathOf(name), bytes);
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
+      // apache-arrow only here: importing it costs every command line process ≈ 0.4 s, and only this call needs it.
+      const arrow = await import('apache-arrow');
       const fields = table.schema.fields;
-      const columns = fields.map((f) => arrowColumn(f.type));
+      const columns = fields.map((f) => arrowColumn(f.type, arrow));
       await conn.run(`CREATE TABLE IF NOT EXISTS ${ident(name)} (${fields.map((f, i) => `${ident(f.name)} ${columns[i]?.sql}`).join(', ')})`);
       const appender = await conn.createAppender(name);
       try {

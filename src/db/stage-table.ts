@@ -2,8 +2,6 @@
 // (the contract's columns as text, no sniffing, store_rejects for records it cannot read), Parquet through
 // hyparquet → Arrow → insertArrowTable (no CSV round trip). The contract's checks (src/contract/sql-checks.ts) then
 // run as SQL; only the problems come back to JavaScript, with the line each is on.
-import { Table } from 'apache-arrow';
-import { utf8Vector } from './arrow-text.ts';
 import {
   TABLES, checkHeader, type TableName, type TableSpec, type ValidationIssue,
 } from '../contract/index.ts';
@@ -176,6 +174,8 @@ async function stageCsv(db: Database, table: TableSpec, engineName: string, give
 /** Reads a Parquet file into `raw` (every contract column as text, as the CSV it stands for), row group by row group. */
 async function stageParquet(db: Database, table: TableSpec, bytes: Uint8Array): Promise<void> {
   const { raw } = stagingNames(table.name);
+  // apache-arrow only when a file takes this path: importing it costs every command line process ≈ 0.4 s.
+  const [{ Table }, { utf8Vector }] = await Promise.all([import('apache-arrow'), import('./arrow-text.ts')]);
   const parquet = openParquet(bytes);
   const at = table.columns.map((c) => parquet.header.indexOf(c.name));
   await db.query(`CREATE OR REPLACE TABLE ${ident(raw)} (${table.columns.map((c) => `${ident(c.name)} VARCHAR`).join(', ')})`);
