@@ -110,8 +110,16 @@ export const CASES = [
     await compareAfterChanges(helpers, '?view=my-setting&school=119110', [['From', (m) => m[6]], ['From', (m) => m[12]]], 8);
   }],
   ['render: charts kept and added back when the service changes are the charts a fresh load draws', async (helpers) => {
-    // The service filter hides the other service's charts; shown again they are new charts (embedded), none in place.
+    // The service filter hides the other service's charts; shown again they are new charts (embedded): their places
+    // went when they were hidden.
     await compareAfterChanges(helpers, '?view=equity', [['Service', 'SLT'], ['Service', '']], 0);
+  }],
+  ['render: charts of one service swapped for another (SLT → OT) are redrawn in their place and are the charts a fresh load draws', async (helpers) => {
+    // The OT charts take the SLT charts' places (src/components/stable-slots.tsx): drawn in place, not embedded.
+    for (const path of ['?view=equity', '?view=demand']) {
+      const { inPlace, total } = await compareAfterChanges(helpers, path, [['Service', 'SLT'], ['Service', 'OT']], 3);
+      helpers.check(total > 0, `${path}: no charts`);
+    }
   }],
   ['render: after an in-place redraw the SVG download shows the new data', async ({ page, baseUrl, check }) => {
     await page.goto(`${baseUrl}?view=demand`);

@@ -10,6 +10,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { formatMonth, type Column } from '../../../components/table-columns.ts';
 import { CAVEATS, type ContextSection } from '../../../context/index.ts';
 import { LABELS, type Service } from '../../../contract/index.ts';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 interface Row { series: string; month: string; waiting: number | 'c' | null; waiting_over_18_weeks: number | 'c' | null; pct_over_18_weeks: number | 'c' | null }
 const COLUMNS: Column<Row>[] = [
@@ -32,7 +33,8 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
           <li>{CAVEATS.noTest}</li>
         </ul>
       </div>
-      {services.map((service) => {
+      {/* One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh. */}
+      <StableSlots items={services}>{(service) => {
         const local = c.waits_local.filter((p) => p.service === service);
         const rows: Row[] = [
           ...local.map(({ service: _s, ...p }) => ({ series: LOCAL, ...p })),
@@ -42,7 +44,7 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
         const name = LABELS[service] ?? service;
         const months = local.length ? `${formatMonth(local[0]?.month ?? '')} to ${formatMonth(local.at(-1)?.month ?? '')}` : 'none: no month of the loaded data overlaps the published months';
         return (
-          <ChartFigure key={service} headingLevel={3} title={`${name}: % of the waiting list waiting over 18 weeks, beside published figures`}
+          <ChartFigure headingLevel={3} title={`${name}: % of the waiting list waiting over 18 weeks, beside published figures`}
             caption={`Solid line: children on this data set's waiting list at each month end (${months}). Dashed lines: NHS England's published figures for the same months. Local months with fewer than 5 children waiting are shown as c.`}
             spec={contextLinesSpec(waitsContextLines(c.waits_published, c.waits_local, service, LOCAL), {
               title: `${name}: % waiting over 18 weeks`, yTitle: '% of waiting list over 18 weeks', xTitle: 'Month end',
@@ -51,7 +53,7 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
             })}
             rows={rows} columns={COLUMNS} fileName={`context-waits-${service.toLowerCase()}`} />
         );
-      })}
+      }}</StableSlots>
       <p className="context-source">Source: {source.source}. {source.licence}. &ldquo;% waiting over 18 weeks&rdquo; = 100 × (waiting
         18–52 weeks + waiting over 52 weeks) ÷ total waiting list.</p>
     </>
@@ -60,13 +62,14 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
 
 export function ContextWaitsSection({ services }: { services: readonly Service[] }) {
   const query = useContextSection();
+  const answered = useAnsweredServices(services, query.isPlaceholderData);
   return (
     <section className="demand-section" aria-labelledby="demand-context-waits">
       <h2 className="govuk-heading-m" id="demand-context-waits">Waiting over 18 weeks: published figures for comparison</h2>
       <ContextAreaBar />
       {query.error ? <ErrorSummary title="The published waiting lists could not be shown" errors={[{ text: query.error.message }]} />
         : !query.data ? <ProgressIndicator message="Reading the published waiting lists" />
-        : <WaitsFigures context={query.data} services={services} />}
+        : <WaitsFigures context={query.data} services={answered} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import type { Column } from '../../../components/table-columns.ts';
 import { LABELS, type Service } from '../../../contract/index.ts';
 import { useForecasts } from '../api/get-forecasts.ts';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 interface ForecastRow {
   month: string;
@@ -34,7 +35,8 @@ function rowsOf(history: readonly HistoryPoint[], plan: WorkforcePlan): Forecast
 }
 
 export function ForecastSection({ services }: { services: readonly Service[] }) {
-  const { data, error } = useForecasts();
+  const { data, error, isPlaceholderData } = useForecasts();
+  const answered = useAnsweredServices(services, isPlaceholderData);
   return (
     <section className="demand-section" aria-labelledby="demand-forecast">
       <h2 className="govuk-heading-m" id="demand-forecast">Referrals forecast for the next 12 months</h2>
@@ -45,18 +47,19 @@ export function ForecastSection({ services }: { services: readonly Service[] }) 
       </p>
       {error ? <ErrorSummary title="The forecast could not be made" errors={[{ text: error.message }]} />
         : !data ? <ProgressIndicator message="Forecasting referrals" />
-        : services.map((service) => {
+        // One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh.
+        : <StableSlots items={answered}>{(service) => {
           const plan = data.plans.find((p) => p.service === service);
           const name = LABELS[service] ?? service;
-          if (!plan) return <p className="govuk-body" key={service}>No {name.toLowerCase()} referrals to forecast from in this period.</p>;
+          if (!plan) return <p className="govuk-body">No {name.toLowerCase()} referrals to forecast from in this period.</p>;
           const history = data.history[service] ?? [];
           return (
-            <ChartFigure key={service} headingLevel={3} title={`${name}: referrals recorded and forecast`}
+            <ChartFigure headingLevel={3} title={`${name}: referrals recorded and forecast`}
               caption={`Method: ${plan.forecastMethod}. History: ${data.periodLabel}. Negative lower limits are shown as 0.`}
               spec={forecastSpec([...history], plan)} rows={rowsOf(history, plan)} columns={COLUMNS}
               fileName={`forecast-${service.toLowerCase()}`} />
           );
-        })}
+        }}</StableSlots>}
     </section>
   );
 }

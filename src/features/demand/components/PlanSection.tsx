@@ -17,6 +17,7 @@ import { CONTRACTED_HOURS_PER_FTE, PLAN_DEFAULTS, type ReconciliationRow } from 
 import { usePlanData } from '../api/get-plan.ts';
 import { fteParam, PLAN_FIELDS, planFieldError, planFieldValue, usePlanOptions } from '../hooks/use-plan-options.ts';
 import { capacityGap, planFigureId } from '../lib/key-findings.ts';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 const one = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -156,7 +157,8 @@ function PlanService({ planned, to, growthPct, schoolsPct, options }: { planned:
 
 export function PlanSection({ services }: { services: readonly Service[] }) {
   const options = usePlanOptions();
-  const { data, error } = usePlanData(options.settings.targetWeeks);
+  const { data, error, isPlaceholderData } = usePlanData(options.settings.targetWeeks);
+  const answered = useAnsweredServices(services, isPlaceholderData);
   const [errors, setErrors] = useState<{ text: string; href: string; param: string }[]>([]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -199,15 +201,16 @@ export function PlanSection({ services }: { services: readonly Service[] }) {
       </form>
       {error ? <ErrorSummary title="The plan could not be worked out" errors={[{ text: error.message }]} />
         : !data ? <ProgressIndicator message="Working out the plan" />
-        : services.map((service) => {
+        // One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh.
+        : <StableSlots items={answered}>{(service) => {
           const workforce = data.plans.find((p) => p.service === service);
           const scenario = options.scenario(service);
           const planned = workforce ? planService(workforce, data.bands, options.settings, scenario) : null;
           return planned
-            ? <PlanService key={service} planned={planned} to={data.to} options={options}
+            ? <PlanService planned={planned} to={data.to} options={options}
                 growthPct={scenario.growthPerYear * 100} schoolsPct={scenario.schoolShare * 100} />
-            : <p className="govuk-body" key={service}>No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
-        })}
+            : <p className="govuk-body">No plan for {(LABELS[service] ?? service).toLowerCase()}: no referrals, or the waiting list has 1–4 children.</p>;
+        }}</StableSlots>}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useSpcSeries } from '../api/get-spc-series.ts';
 import { useDemandOptions, type Breakdown } from '../hooks/use-demand-options.ts';
 import { Radios } from './Radios.tsx';
 import { SpcSeriesFigure } from './SpcSeriesFigure.tsx';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 const BREAKDOWN_CHOICES = [
   { value: 'school_type', label: 'School type' },
@@ -23,7 +24,8 @@ function orderOf(by: Breakdown): readonly string[] {
 export function SpcSection({ services }: { services: readonly Service[] }) {
   const options = useDemandOptions();
   const [filters] = useFilters();
-  const { data, error, isFetching } = useSpcSeries({ series: options.series, screening: options.screening, changePoints: options.changePoints });
+  const { data, error, isFetching, isPlaceholderData } = useSpcSeries({ series: options.series, screening: options.screening, changePoints: options.changePoints });
+  const answered = useAnsweredServices(services, isPlaceholderData);
   const narrowTo = options.spcBy === 'school_type' ? filters.type : filters.phase;
   const order = orderOf(options.spcBy);
   const breakdown = (service: Service): SpcSeries[] => (data?.series ?? [])
@@ -69,12 +71,13 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
         : !data ? <ProgressIndicator message="Computing the SPC charts" />
         : (
           <>
-            {services.map((service) => {
+            {/* One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh. */}
+            <StableSlots items={answered}>{(service) => {
               const area = data.series.find((s) => s.service === service && s.group_kind === 'area');
               return area
-                ? <SpcSeriesFigure key={service} series={area} periodLabel={data.periodLabel} />
-                : <p className="govuk-body" key={service}>No {LABELS[service]?.toLowerCase()} referrals in this period.</p>;
-            })}
+                ? <SpcSeriesFigure series={area} periodLabel={data.periodLabel} />
+                : <p className="govuk-body">No {LABELS[service]?.toLowerCase()} referrals in this period.</p>;
+            }}</StableSlots>
             <h3 className="demand-heading-s" id="demand-spc-breakdown">By school type or age phase</h3>
             <Radios
               legend="Show one chart for each"
@@ -84,10 +87,10 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
               inline
               hint={narrowTo ? `Only ${LABELS[narrowTo] ?? narrowTo} is shown: the ${options.spcBy === 'school_type' ? 'school type' : 'age phase'} filter above is set.` : undefined}
             />
-            {services.map((service) => {
+            <StableSlots items={answered}>{(service) => {
               const multiples = breakdown(service);
               return (
-                <div key={service} className="demand-multiples">
+                <div className="demand-multiples">
                   {multiples.length === 0
                     ? <p className="govuk-body">No {LABELS[service]?.toLowerCase()} series for this breakdown.</p>
                     : multiples.map((s) => (
@@ -96,7 +99,7 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
                     ))}
                 </div>
               );
-            })}
+            }}</StableSlots>
           </>
         )}
     </section>

@@ -14,6 +14,7 @@ import { usePlanOptions } from '../hooks/use-plan-options.ts';
 import { useWaitsOverTime } from '../api/get-waits-over-time.ts';
 import { waitsFigureId } from '../lib/key-findings.ts';
 import { ASSURANCE_TEXT, AssuranceIcon } from './MdcIcon.tsx';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 interface Row { month: string; value: number | null; special_cause: string }
 const COLUMNS = (m: WaitsMeasure): Column<Row>[] => [
@@ -40,7 +41,8 @@ function Measure({ service, m }: { service: string; m: WaitsMeasure }) {
 
 export function WaitsOverTime({ services }: { services: readonly Service[] }) {
   const { settings } = usePlanOptions();
-  const { data, error } = useWaitsOverTime(settings.targetWeeks);
+  const { data, error, isPlaceholderData } = useWaitsOverTime(settings.targetWeeks);
+  const answered = useAnsweredServices(services, isPlaceholderData);
   if (error) return <ErrorSummary title="Waits over time could not be drawn" errors={[{ text: error.message }]} />;
   if (!data) return <ProgressIndicator message="Working out waits over time" />;
   return (
@@ -49,10 +51,11 @@ export function WaitsOverTime({ services }: { services: readonly Service[] }) {
       <p className="govuk-body">Month by month, {data.label}. The target wait is {settings.targetWeeks} weeks (change it under
         &ldquo;Therapists needed, and what if&rdquo;); the pass mark for the share seen within it is {Math.round(PLAN_DEFAULTS.targetShare.value * 100)}%.
         The assurance icon says whether the process limits put the target always within reach (consistently passes), never (consistently fails), or sometimes (hit and miss).</p>
-      {services.map((service) => {
+      {/* One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh. */}
+      <StableSlots items={answered}>{(service) => {
         const s = data.series.find((x) => x.service === service);
-        return s ? <div className="demand-multiples" key={service}>{s.measures.map((m) => <Measure key={m.key} service={service} m={m} />)}</div> : null;
-      })}
+        return s ? <div className="demand-multiples">{s.measures.map((m) => <Measure key={m.key} service={service} m={m} />)}</div> : null;
+      }}</StableSlots>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useWaits } from '../api/get-waits.ts';
 import { useDemandOptions, type Breakdown } from '../hooks/use-demand-options.ts';
 import { Radios } from './Radios.tsx';
 import { WaitsOverTime } from './WaitsOverTime.tsx';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 type WaitsRow = Omit<WaitsCell, 'service' | 'school_type' | 'age_phase' | 'as_of'> & { group: string };
 
@@ -38,7 +39,8 @@ const longDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateStrin
 
 export function WaitsSection({ services }: { services: readonly Service[] }) {
   const { waitsBy, setWaitsBy } = useDemandOptions();
-  const { data, error } = useWaits();
+  const { data, error, isPlaceholderData } = useWaits();
+  const answered = useAnsweredServices(services, isPlaceholderData);
   return (
     <section className="demand-section" aria-labelledby="demand-waits">
       <h2 className="govuk-heading-m" id="demand-waits">Waits for a first contact</h2>
@@ -51,7 +53,8 @@ export function WaitsSection({ services }: { services: readonly Service[] }) {
         choices={[{ value: 'school_type', label: 'School type' }, { value: 'age_phase', label: 'Age phase' }]} />
       {error ? <ErrorSummary title="The waits could not be shown" errors={[{ text: error.message }]} />
         : !data ? <ProgressIndicator message="Measuring waits" />
-        : services.map((service) => {
+        // One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh.
+        : <StableSlots items={answered}>{(service) => {
           const options = { service, by: waitsBy, periodLabel: data.periodLabel };
           const rows: WaitsRow[] = waitsGroups([...data.cells], options).map(({ group, cell }) => {
             const { service: _s, school_type: _t, age_phase: _a, as_of: _d, ...figures } = cell;
@@ -63,7 +66,7 @@ export function WaitsSection({ services }: { services: readonly Service[] }) {
           const by = waitsBy === 'school_type' ? 'school type' : 'age phase';
           const file = `${service}-${waitsBy.replace('_', '-')}`.toLowerCase();
           return (
-            <div key={service}>
+            <div>
               <>
                 <ChartFigure headingLevel={3} title={`${name}: weeks waited for a first contact, by ${by}`}
                   caption={`Median and 90th percentile weeks from referral to first contact, ${data.periodLabel}.`}
@@ -80,7 +83,7 @@ export function WaitsSection({ services }: { services: readonly Service[] }) {
                 rows={bands} columns={BAND_COLUMNS} fileName={`waiting-list-${service.toLowerCase()}`} />
             </div>
           );
-        })}
+        }}</StableSlots>}
       <WaitsOverTime services={services} />
     </section>
   );

@@ -15,6 +15,7 @@ import { FlagTable } from './FlagTable.tsx';
 import { SchoolLink } from './SchoolLink.tsx';
 import { FigureNotes } from '../../../components/FigureNotes.tsx';
 import { funnelFigureId } from '../lib/key-findings.ts';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 interface FunnelRow {
   name: string; urn: string; school_type: string; locality: string; pupils: number; referrals: number;
@@ -116,6 +117,7 @@ function ServiceFunnel({ series, period }: { series: FunnelSeries; period: strin
 
 export function FunnelSection({ services }: { services: readonly string[] }) {
   const query = useFunnel();
+  const answered = useAnsweredServices(services, query.isPlaceholderData);
   return (
     <section className="equity-section" aria-labelledby="equity-funnel">
       <h2 className="govuk-heading-m" id="equity-funnel">Schools that refer more or less than expected</h2>
@@ -129,9 +131,15 @@ export function FunnelSection({ services }: { services: readonly string[] }) {
       </FigureNotes>
       <FigureState query={query} loading="Placing schools on the funnel plot" failed="The funnel plot could not be drawn">
         {({ series, period }) => {
-          const shown = services.flatMap((service) => series.filter((s) => s.service === service && s.points.length > 0));
+          const shown = answered.flatMap((service) => series.filter((s) => s.service === service && s.points.length > 0));
           if (shown.length === 0) return <p className="govuk-body">No school has enough referrals under these filters to plot. Try clearing some of them.</p>;
-          return shown.map((s) => <ServiceFunnel key={s.service} series={s} period={periodLabel(period)} />);
+          // One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh.
+          const byService = new Map(shown.map((s) => [s.service, s]));
+          return (
+            <StableSlots items={[...byService.keys()]}>
+              {(service) => { const s = byService.get(service); return s && <ServiceFunnel series={s} period={periodLabel(period)} />; }}
+            </StableSlots>
+          );
         }}
       </FigureState>
     </section>

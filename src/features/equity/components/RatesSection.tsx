@@ -12,6 +12,7 @@ import { FigureState } from './FigureState.tsx';
 import { FlagTable, type Flag } from './FlagTable.tsx';
 import { FigureNotes } from '../../../components/FigureNotes.tsx';
 import { ratesFigureId } from '../lib/key-findings.ts';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 interface RateRow {
   school_type: string; age_phase: string; referrals: number | 'c'; pupils: number;
@@ -117,6 +118,7 @@ function ServiceHeatTable({ service, cells, period }: { service: string; cells: 
 
 export function RatesSection({ services }: { services: readonly string[] }) {
   const query = useRatesByTypePhase();
+  const answered = useAnsweredServices(services, query.isPlaceholderData);
   return (
     <section className="equity-section" aria-labelledby="equity-rates">
       <h2 className="govuk-heading-m" id="equity-rates">Referral rates by school type and age</h2>
@@ -133,9 +135,10 @@ export function RatesSection({ services }: { services: readonly string[] }) {
       </FigureNotes>
       <FigureState query={query} loading="Working out referral rates" failed="The referral rates could not be worked out">
         {({ cells, period }) => {
-          const shown = services.filter((s) => cells.some((c) => c.service === s));
+          const shown = answered.filter((s) => cells.some((c) => c.service === s));
           if (shown.length === 0) return <p className="govuk-body">No pupils or referrals match these filters. Try clearing some of them.</p>;
-          return shown.map((s) => <ServiceHeatTable key={s} service={s} cells={cells} period={periodLabel(period)} />);
+          // One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh.
+          return <StableSlots items={shown}>{(s) => <ServiceHeatTable service={s} cells={cells} period={periodLabel(period)} />}</StableSlots>;
         }}
       </FigureState>
     </section>

@@ -13,6 +13,7 @@ import { useProvisionBySchool } from '../api/get-provision-by-school.ts';
 import { needProvisionSpec } from '../need-provision-spec.ts';
 import { FigureState } from './FigureState.tsx';
 import { PrevalenceForm } from './PrevalenceForm.tsx';
+import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
 
 interface SchoolRow {
   name: string; urn: string; school_type: string; pupils: number; pupils_slcn: number | null | 'c'; pupils_ehcp: number | null | 'c';
@@ -90,6 +91,7 @@ function ServiceUnmetNeed({ service, schools, period }: { service: string; schoo
 export function UnmetNeedSection({ services }: { services: readonly string[] }) {
   const [prevalence, setPrevalence] = useState<PrevalenceAssumptions>(DEFAULT_PREVALENCE);
   const query = useProvisionBySchool(prevalence);
+  const answered = useAnsweredServices(services, query.isPlaceholderData);
   return (
     <section className="equity-section" aria-labelledby="equity-unmet-need">
       <h2 className="govuk-heading-m" id="equity-unmet-need">Possible unmet need</h2>
@@ -101,9 +103,10 @@ export function UnmetNeedSection({ services }: { services: readonly string[] }) 
       <PrevalenceForm value={prevalence} onApply={setPrevalence} />
       <FigureState query={query} loading="Comparing need with provision" failed="The need and provision figures could not be worked out">
         {({ schools, period }) => {
-          const shown = services.filter((s) => schools.some((x) => x.service === s));
+          const shown = answered.filter((s) => schools.some((x) => x.service === s));
           if (shown.length === 0) return <p className="govuk-body">No schools match these filters.</p>;
-          return shown.map((s) => <ServiceUnmetNeed key={s} service={s} schools={schools} period={periodLabel(period)} />);
+          // One figure per service of the answer (useAnsweredServices), keyed by its slot (StableSlots): redrawn in place, not afresh.
+          return <StableSlots items={shown}>{(s) => <ServiceUnmetNeed service={s} schools={schools} period={periodLabel(period)} />}</StableSlots>;
         }}
       </FigureState>
     </section>
