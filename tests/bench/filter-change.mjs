@@ -5,7 +5,8 @@
 // nor the content of a closed <details>), once every figure query started
 // by the change has ended and the page has been quiet for 400 ms (the quiet time is not counted); and, beside it,
 // to the last figure of the whole view computed (tee:figure-end:* marks, on screen or not). Prints p50/p95 per
-// view. Not a test: figures for BENCHMARKS.md.
+// view, and how many charts were drawn by then (tee:chart-draw:* measures): embedded afresh or redrawn in place.
+// Not a test: figures for BENCHMARKS.md.
 // Usage:
 //   node tests/bench/filter-change.mjs [--dist DIR ...] [--data DIR] [--views equity,demand] [--label TEXT] [--verbose [--timeline]]
 // --verbose prints each change: its times, what in the viewport changed last, and each figure's query span (ms after
@@ -95,7 +96,7 @@ try {
       await page.getByRole('button', { name: 'Check and load files' }).click();
       await page.getByText('Your data is loaded').waitFor({ timeout: 900_000 });
     }
-    sessions.push({ dist, page, times: {}, all: {} });
+    sessions.push({ dist, page, times: {}, all: {}, draws: {} });
   }
 
   for (const view of views) {
@@ -114,6 +115,7 @@ try {
         list = changes(months);
       }
       s.times[view] = [];
+      s.draws[view] = { embedded: 0, inPlace: 0 };
       s.all[view] = [];
     }
     for (const [index, change] of list.entries()) {
@@ -128,6 +130,7 @@ try {
         const select = s.page.locator('.filter-bar').getByLabel(change.label, { exact: true });
         const t0 = await select.evaluate((el, value) => {
           performance.clearMarks();
+          performance.clearMeasures();
           const started = performance.now();
           window.teeLastViewport = started;
           window.teeTimeline = [];
@@ -152,6 +155,9 @@ try {
           last: window.teeLastViewport,
           ended: Math.max(0, ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tee:figure-end:')).map((m) => m.startTime)),
         }));
+        const draws = await s.page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+        s.draws[view].embedded += draws.filter((n) => n === 'tee:chart-draw:embedded').length;
+        s.draws[view].inPlace += draws.filter((n) => n === 'tee:chart-draw:in place').length;
         s.times[view].push(last - t0);
         s.all[view].push(ended > t0 ? ended - t0 : 0);
         if (args.includes('--verbose')) {
@@ -183,7 +189,7 @@ try {
       console.log(`${(one('--label', '') + ' ' + s.dist).trim()}  ${view}  ${data ? 'uploaded ' + data : 'sample'}: `
         + `viewport redrawn p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, max ${sorted.at(-1).toFixed(0)} ms; `
         + `every figure of the view computed p50 ${percentile(all, 0.5).toFixed(0)} ms, p95 ${percentile(all, 0.95).toFixed(0)} ms `
-        + `(${sorted.length} changes)`);
+        + `(${sorted.length} changes; charts drawn: ${s.draws[view].embedded} embedded afresh, ${s.draws[view].inPlace} in place)`);
     }
   }
 } finally {
