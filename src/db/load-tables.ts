@@ -5,7 +5,7 @@
 // one transaction. On any problem nothing changes: the data already in use stays, and the refusal lists each
 // problem as `file:line: column: what is wrong`. Uses only the Database interface, never fetch, fs or DOM.
 import { TABLES, TABLE_NAMES, formatIssue, tableOfFile, type TableName } from '../contract/index.ts';
-import { DEFAULT_DATE_FLOOR, ident, typedSelectSql, type CheckSettings } from '../contract/sql-checks.ts';
+import { DEFAULT_DATE_FLOOR, ident, sqlString, typedSelectSql, type CheckSettings } from '../contract/sql-checks.ts';
 import type { Database } from './database.ts';
 import { checkedWithRecord, dropStaging, hasRecord, stageTable, stagingNames, type FileReport } from './stage-table.ts';
 
@@ -215,6 +215,9 @@ export async function checkContractFiles(db: Database, files: Record<string, Uin
  * one transaction: either all of it is in use afterwards or, on any error, none of it (the data in use stays).
  */
 export async function replaceTablesAndDerive(db: Database, enrichSql: string, replace: (table: TableName) => Promise<void>): Promise<void> {
+  // enrich.sql sets disabled_optimizers for one statement and resets it after; a setting is not undone by ROLLBACK,
+  // so if anything fails in between it is put back here, or every later query of the session would keep it.
+  const [{ off = '' } = {}] = await db.query<{ off: string }>("SELECT current_setting('disabled_optimizers') AS off");
   await db.query('BEGIN TRANSACTION');
   try {
     for (const table of TABLE_NAMES) await replace(table);
@@ -222,6 +225,7 @@ export async function replaceTablesAndDerive(db: Database, enrichSql: string, re
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
+    await db.query(`SET disabled_optimizers = ${sqlString(off)}`).catch(() => undefined);
     throw error;
   }
 }

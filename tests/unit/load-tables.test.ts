@@ -194,6 +194,18 @@ describe('loadContractTables when a file cannot be loaded', () => {
     expect(await db.query('SELECT count(*) AS n FROM schools')).toEqual([{ n: 6 }]);
     expect(await db.query('SELECT count(*) AS n FROM school_phase_rolls')).toEqual([{ n: 24 }]);
   });
+
+  it('puts disabled_optimizers back as it was, whether enrich.sql ends or fails between its SET and its RESET', async () => {
+    const off = async () => (await db.query<{ off: string }>("SELECT current_setting('disabled_optimizers') AS off"))[0]?.off;
+    await loadContractTables(db, fixtureFiles(), { enrichSql });
+    expect(await off()).toBe('');
+    // A derived table that fails after the SET (as accepted_referrals could, out of memory in the browser): the
+    // setting is not part of the transaction, so without the load putting it back every later query would keep it.
+    const failing = "SET disabled_optimizers = 'join_order,build_side_probe_side';\nSELECT no_such_function();\nRESET disabled_optimizers;\n";
+    await expect(loadContractTables(db, fixtureFiles(), { enrichSql: failing })).rejects.toThrow();
+    expect(await off()).toBe('');
+    expect(await db.query('SELECT count(*) AS n FROM schools')).toEqual([{ n: 6 }]);
+  });
 });
 
 describe('helpers', () => {
@@ -203,25 +215,30 @@ describe('helpers', () => {
 
   it('splits enrich.sql into its statements', () => {
     const statements = sqlStatements(enrichSql);
-    expect(statements).toHaveLength(20);
+    expect(statements).toHaveLength(23);
     expect(statements[0]).toMatch(/^CREATE OR REPLACE MACRO record_key/);
+    expect(statements[1]).toMatch(/^CREATE OR REPLACE MACRO age_phase_of/);
     // Each referral's record key, computed once (SHA-256 is most of the enrichment's cost), then the enriched
     // referrals as a view over referrals, those keys (by position) and schools: no copy of every referral.
-    expect(statements[1]).toMatch(/^CREATE OR REPLACE TABLE referral_keys AS SELECT record_key\(referral_id\)/);
-    expect(statements[2]).toMatch(/^CREATE OR REPLACE VIEW referrals_enriched/);
-    expect(statements[3]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
-    expect(statements[4]).toMatch(/^CREATE OR REPLACE MACRO month_index/);
-    expect(statements[5]).toMatch(/^CREATE OR REPLACE MACRO date_month_index/);
-    expect(statements[6]).toMatch(/^CREATE OR REPLACE MACRO month_text/);
-    expect(statements[7]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
-    expect(statements[8]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
-    expect(statements[9]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
+    expect(statements[2]).toMatch(/^CREATE OR REPLACE TABLE referral_keys AS SELECT record_key\(referral_id\)/);
+    expect(statements[3]).toMatch(/^CREATE OR REPLACE VIEW referrals_enriched/);
+    expect(statements[4]).toMatch(/^CREATE OR REPLACE TABLE school_phase_rolls/);
+    expect(statements[5]).toMatch(/^CREATE OR REPLACE MACRO month_index/);
+    expect(statements[6]).toMatch(/^CREATE OR REPLACE MACRO date_month_index/);
+    expect(statements[7]).toMatch(/^CREATE OR REPLACE MACRO month_text/);
+    expect(statements[8]).toMatch(/^CREATE OR REPLACE TABLE referral_cells/);
+    // accepted_referrals' join order is fixed for that statement alone (replaceTablesAndDerive puts the setting back
+    // if anything in between fails).
+    expect(statements[9]).toBe("SET disabled_optimizers = 'join_order,build_side_probe_side'");
+    expect(statements[10]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
+    expect(statements[11]).toBe('RESET disabled_optimizers');
+    expect(statements[12]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
     // The waits' macros, then wait_facts and its ENUM types, dropped and made afresh on every load.
-    expect(statements[10]).toMatch(/^CREATE OR REPLACE MACRO day_number/);
-    expect(statements[11]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
-    expect(statements.slice(12, 16).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
-    expect(statements[16]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
-    expect(statements[19]).toMatch(/^CREATE TABLE wait_facts/);
+    expect(statements[13]).toMatch(/^CREATE OR REPLACE MACRO day_number/);
+    expect(statements[14]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
+    expect(statements.slice(15, 19).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
+    expect(statements[19]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
+    expect(statements[22]).toMatch(/^CREATE TABLE wait_facts/);
   });
 });
 
