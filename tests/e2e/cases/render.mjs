@@ -117,7 +117,7 @@ export const CASES = [
   ['render: charts of one service swapped for another (SLT → OT) are redrawn in their place and are the charts a fresh load draws', async (helpers) => {
     // The OT charts take the SLT charts' places (src/components/stable-slots.tsx): drawn in place, not embedded.
     for (const path of ['?view=equity', '?view=demand']) {
-      const { inPlace, total } = await compareAfterChanges(helpers, path, [['Service', 'SLT'], ['Service', 'OT']], 3);
+      const { total } = await compareAfterChanges(helpers, path, [['Service', 'SLT'], ['Service', 'OT']], 3);
       helpers.check(total > 0, `${path}: no charts`);
     }
   }],
