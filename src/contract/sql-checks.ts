@@ -27,6 +27,10 @@ export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 export const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
+/** Which columns a setting is on for: all (true), none (false), or those named. */
+export type ColumnsWhere = boolean | ReadonlySet<string>;
+const isOn = (which: ColumnsWhere, column: string) => (typeof which === 'boolean' ? which : which.has(column));
+
 /** Messages whose value is never repeated back (it may be an identifier, or unprintable). */
 export const WITHHELD = '(value not shown)';
 
@@ -128,14 +132,15 @@ const trimOf = (spec: ColumnSpec, trimmed: boolean) => (trimmed ? ident(`_trim_$
  * SQL true for a raw row that may hold a cell problem (and for every row that does): the cheap tests of
  * cellIssuesSql's first pass, over the text columns and their `_typed_<name>` values.
  */
-function suspectSql(table: TableSpec, settings: CheckSettings, controls: boolean,
-  checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls))): string {
+function suspectSql(table: TableSpec, settings: CheckSettings, controls: ColumnsWhere,
+  checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, isOn(controls, spec.name)))): string {
   const texts = table.columns.filter((c) => c.type === 'string');
   const ids = texts.filter((c) => ID_COLUMNS.has(c.name));
+  const mayHoldControls = table.columns.filter((c) => isOn(controls, c.name));
   return [
     ...checks.map(({ message }) => `(${message}) IS NOT NULL`),
     ...table.columns.map((c) => `strlen(${ident(c.name)}) > ${MAX_CELL_CHARS}`),
-    ...(controls ? [`regexp_matches(concat_ws(',', ${table.columns.map((c) => ident(c.name)).join(', ')}), '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]')`] : []),
+    ...(mayHoldControls.length ? [`regexp_matches(concat_ws(',', ${mayHoldControls.map((c) => ident(c.name)).join(', ')}), '[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]')`] : []),
     ...(texts.length ? [`regexp_matches(concat_ws(',', ${texts.map((c) => ident(c.name)).join(', ')}), ${sqlString(IDENTIFIER_HINT)})`] : []),
     ...(ids.length ? [`contains(concat_ws(',', ${ids.map((c) => ident(c.name)).join(', ')}), ' ')`] : []),
   ].join(' OR ');
@@ -150,18 +155,19 @@ function suspectSql(table: TableSpec, settings: CheckSettings, controls: boolean
  * With `source` (SQL of a relation with the columns of `raw`, such as a read_csv of the file) the rows are read
  * from it instead and carry no `record`: the table created from them in file order has it as its rowid.
  * `padded` false (no cell starts or ends with anything trim() removes: ByteScan.padded) leaves the cells untrimmed,
- * the same values for less work.
+ * the same values for less work. Either setting may instead name the columns it is on for (a Parquet file's text
+ * columns: its typed columns' text never holds a control character or padding).
  */
-export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSettings, schools: string | null, controls = true, source?: string,
-  padded = true): string {
+export function typedFlaggedSql(table: TableSpec, raw: string, settings: CheckSettings, schools: string | null, controls: ColumnsWhere = true,
+  source?: string, padded: ColumnsWhere = true): string {
   // Each cell trimmed once (`_trim_<name>`), then typed once (`_typed_<name>`); the checks and the typed columns
   // read those.
   const columns = table.columns.map((spec) => {
     const value = TYPED_FIRST.has(spec.type) ? typedName(spec) : typedSql(spec, trimOf(spec, true));
     return `CAST(${value} AS ${DUCKDB_TYPE[spec.type]}) AS ${ident(spec.name)}`;
   });
-  const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, controls, trimOf(spec, true)));
-  const trims = table.columns.map((spec) => `, ${padded ? `trim(${ident(spec.name)})` : ident(spec.name)} AS ${trimOf(spec, true)}`).join('');
+  const checks = table.columns.map((spec) => cellProblemSql(spec, ident(spec.name), settings, isOn(controls, spec.name), trimOf(spec, true)));
+  const trims = table.columns.map((spec) => `, ${isOn(padded, spec.name) ? `trim(${ident(spec.name)})` : ident(spec.name)} AS ${trimOf(spec, true)}`).join('');
   const rows = ROW_RULES[table.name].map((rule) => `(${rule.message}) IS NOT NULL`);
   const unknown = unknownUrnSql(table, schools);
   if (unknown) rows.push(unknown);

@@ -43,13 +43,25 @@ function textOf(column: string, type: string): string | null {
 /** The name a table's Parquet file is registered under in the engine. */
 export const parquetEngineName = (table: TableSpec) => `_upload_${table.name}.parquet`;
 
+/** What parquetTextSource gives: the SQL, and the contract columns that are text in the file. */
+export interface ParquetTextSource {
+  /** SQL of a relation of every contract column as text, read from the file with read_parquet. */
+  readonly sql: string;
+  /**
+   * The contract columns the file holds as VARCHAR: only these may hold a control character or a cell that starts
+   * or ends with what trim() removes (the text this module makes of every other type never does), so the one pass
+   * looks for those in these columns alone.
+   */
+  readonly textColumns: ReadonlySet<string>;
+}
+
 /**
  * Registers a Parquet file (its column names as hyparquet reads them: `header`) in the engine and returns the SQL of
  * a relation of every contract column as text, read from it with read_parquet (the caller drops the file:
  * parquetEngineName) — or null, with nothing registered, when the file has two columns of one name (DuckDB would
  * rename one) or a contract column of a type this path does not render exactly as the hyparquet path does.
  */
-export async function parquetTextSource(db: Database, table: TableSpec, header: readonly string[], bytes: Uint8Array): Promise<string | null> {
+export async function parquetTextSource(db: Database, table: TableSpec, header: readonly string[], bytes: Uint8Array): Promise<ParquetTextSource | null> {
   if (new Set(header).size !== header.length) return null;
   const fileName = parquetEngineName(table);
   await db.registerFile(fileName, bytes);
@@ -58,13 +70,14 @@ export async function parquetTextSource(db: Database, table: TableSpec, header: 
     .catch(async (error: unknown) => { await db.dropFile(fileName).catch(() => undefined); throw error; });
   const types = new Map(described.map((d) => [d.column_name, d.column_type]));
   const select: string[] = [];
+  const textColumns = new Set<string>();
   for (const c of table.columns) {
     const type = types.get(c.name);
     if (type === undefined) { select.push(`CAST(NULL AS VARCHAR) AS ${ident(c.name)}`); continue; }
     const text = textOf(c.name, type);
     if (text === null) { await db.dropFile(fileName).catch(() => undefined); return null; }
+    if (type === 'VARCHAR') textColumns.add(c.name);
     select.push(`nullif(${text}, '') AS ${ident(c.name)}`);
   }
-  return `SELECT ${select.join(', ')} FROM ${source}`;
+  return { sql: `SELECT ${select.join(', ')} FROM ${source}`, textColumns };
 }
-

@@ -10,6 +10,7 @@ import { openParquet } from '../contract/parquet-records.ts';
 import { reasonOf, type ReasonCount } from '../contract/row-tally.ts';
 import {
   cellIssuesSql, duplicateKeysSql, ident, rowIssuesSql, sqlString, typedFlaggedSql, unknownUrnSql, WITHHELD, type CheckSettings,
+  type ColumnsWhere,
 } from '../contract/sql-checks.ts';
 import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type ByteScan, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
@@ -116,7 +117,7 @@ function readCsvSql(table: TableSpec, engineName: string, header: string[], reje
  * the start, so what is found and said about a file with problems never depends on this pass.
  */
 async function cleanPass(db: Database, table: TableSpec, source: string, settings: CheckSettings,
-  schools: string | null, scan: ByteScan): Promise<number | null | 'unreadable'> {
+  schools: string | null, scan: { readonly controls: ColumnsWhere; readonly padded: ColumnsWhere }): Promise<number | null | 'unreadable'> {
   const { typed } = stagingNames(table.name);
   // No join in this statement, so that the rows keep file order on every engine and the rowid is the record: a
   // join lets multi-threaded (native) DuckDB reorder them. So the known-URN rule is counted below, and DuckDB is
@@ -244,12 +245,19 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
     else {
       // Registered once for the clean pass and, if it is not clean, the full path's text staging table.
       try {
-        const clean = await cleanPass(db, table, source, options.settings, options.schools, scan);
+        // Control characters and padding can only be in the file's text (VARCHAR) columns: the text this path makes
+        // of every other type holds neither. Control characters are looked for in every one of them (a cast may read
+        // past one: DuckDB reads '2024-01-15' followed by a control character as that date); padding only in the
+        // contract's `string` columns, the ones whose trimmed text is the value: a padded cell of any other type
+        // either fails its type's check, so the row is flagged and the full path below reads the file from the
+        // start, trimming every cell as for a CSV, or is cast to the same value as the trimmed text.
+        const padded = new Set([...source.textColumns].filter((name) => table.columns.some((c) => c.name === name && c.type === 'string')));
+        const clean = await cleanPass(db, table, source.sql, options.settings, options.schools, { controls: source.textColumns, padded });
         if (typeof clean === 'number') {
           options.onRows?.(clean);
           return report(clean, 0, [], 0, [], false);
         }
-        await db.query(`CREATE OR REPLACE TABLE ${ident(names.raw)} AS ${source}`);
+        await db.query(`CREATE OR REPLACE TABLE ${ident(names.raw)} AS ${source.sql}`);
       } finally {
         await db.dropFile(parquetEngineName(table)).catch(() => undefined);
       }

@@ -106,6 +106,9 @@ const ANONYMISE: Record<string, Partial<Case> & { accepted?: true }> = {
   'NHS number in referral_id (spaced)': { accepted: true, refused: undefined },
   // The same for a NUL byte in the provider's referral_id: only its pseudonym is written.
   'NUL byte in a referral_id': { accepted: true, refused: undefined, never: [new RegExp(String.fromCharCode(0))] },
+  // A raw extract's referral_date is read by the extract's mapper (pipelines/anonymise/raw-extract.ts: JavaScript's
+  // trim() takes a vertical tab as white space) and written as an ISO date: the control character is never written.
+  'vertical tab after a referral_date': { accepted: true, refused: undefined, never: [new RegExp(String.fromCharCode(11))] },
   // An NHS number in the nhs_number column is what the pupil pseudonym is made from; a postcode or a name there is
   // not a valid NHS number, refused without being shown.
   'NHS number in pupil_pseudo_id (spaced)': { accepted: true, refused: undefined },

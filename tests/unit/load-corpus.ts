@@ -121,6 +121,11 @@ export const CASES: readonly Case[] = [
     'provision.csv': (files['provision.csv'] ?? '').replaceAll(',SLT,', ', SLT ,').replace(',specialist,', ',specialist ,'),
   }), accepted: true },
   { name: 'mixed CRLF and LF line endings', edit: with_('referrals.csv', (t) => t.split('\n').map((l, i) => (i % 2 ? `${l}\r` : l)).join('\n').replace(/\r$/, '')), accepted: true },
+  // A cast reads past a control character (DuckDB reads '2024-11-05' and a vertical tab as that date): it must be
+  // found in a date's text as in any other, in a CSV and in a Parquet file's text column alike.
+  { name: 'vertical tab after a referral_date', edit: with_('referrals.csv', (t) => editLine(t, 4, (l) => l.replace('2024-11-05', '2024-11-05\u000b'))),
+    refused: [/referrals\.csv:4: referral_date: has a control character/] },
+  { name: 'padded ISO dates', edit: with_('referrals.csv', (t) => editLine(t, 4, (l) => l.replace('2024-11-05', '  2024-11-05 ').replace('2024-12-02', ' 2024-12-02'))), accepted: true },
   { name: 'padded cells and UK dates', edit: with_('referrals.csv', (t) => t.replaceAll(',SLT,', ', SLT ,').replace('2024-11-05', '05/11/2024').replace(',true,', ', yes ,')), accepted: true },
 ];
 
