@@ -43,14 +43,17 @@ export function StableSlots<T extends string>({ items, children }: { items: read
 }
 
 /**
- * The services a section draws: those of the filters its answer was computed for. While the answer on screen is
- * still the previous filters' (react-query's placeholder, `previousAnswer`, until the new one comes), those are the
- * previous filters' services, so that their figures stay as they are until the new answer redraws them in place
+ * The services a section draws. While the answer on screen is still the previous filters' (react-query's
+ * placeholder, `previousAnswer`, until the new one comes): those of the services asked for that it was computed
+ * for, drawn from it at once (all → OT: the OT figures stay, the SLT ones go), or, when it has none of them, the
+ * services it was computed for, so that their figures stay as they are until the new answer redraws them in place
  * (SLT → OT) — instead of each being drawn once more, empty, for the service the old answer lacks, then again.
  */
 export function useAnsweredServices<T extends string>(services: readonly T[], previousAnswer: boolean): readonly T[] {
   const [answered, setAnswered] = useState(services);
   const same = answered.length === services.length && answered.every((s, i) => s === services[i]);
   if (!previousAnswer && !same) setAnswered(services);
-  return previousAnswer ? answered : services;
+  if (!previousAnswer) return services;
+  const held = services.filter((s) => answered.includes(s));
+  return held.length ? held : answered;
 }
