@@ -2,7 +2,7 @@
 // section — the same contextSection `report` prints — computed on the loaded data for that area.
 import { useQuery } from '@tanstack/react-query';
 import { contextSection, EXAMPLE_AREA, loadContextData, type ContextArea, type ContextSection } from '../context/index.ts';
-import { useFigure } from './figures.ts';
+import { useFigure, WHOLE_AREA } from './figures.ts';
 import { useAreaParams } from './url-state.ts';
 
 export function useContextArea(): [ContextArea & { example: boolean }, (next: Partial<ContextArea> | null) => void] {
@@ -14,8 +14,13 @@ export function useContextData() {
   return useQuery({ queryKey: ['context-data'], queryFn: loadContextData, staleTime: Infinity });
 }
 
-export function useContextSection() {
+/**
+ * The context section under the URL's filters (it covers every school type and age). `section` is the heading id of
+ * the page section that draws it on this view: computed first when that section is near the viewport, after the
+ * figures that are when it is not (figure-priority.ts).
+ */
+export function useContextSection(section: 'equity-context-ehcp' | 'demand-context-waits' | 'my-setting-context') {
   const [area] = useContextArea();
   const { example: _example, ...named } = area;
-  return useFigure<ContextSection>('context', ({ run, filters, settings }) => contextSection(run, filters, { settings, area: named }), { key: named, sections: ['equity-context-ehcp', 'demand-context-waits', 'my-setting-context'] });
+  return useFigure<ContextSection>('context', ({ run, filters, settings }) => contextSection(run, filters, { settings, area: named }), { key: named, sections: [section], overrides: WHOLE_AREA });
 }

@@ -23,6 +23,15 @@ export function toAnalyticsFilters(filters: UrlFilters): AnalyticsFilters {
   };
 }
 
+/**
+ * The overrides of a figure that covers every school type and age phase (all but the funnel: the heat table is
+ * itself by type and phase; Demand's whole-area charts, waits, forecast and plan cover every setting, as the service
+ * plans for them). Those two filters then neither key nor reach it, so changing them leaves it as it is: not asked
+ * again, not shown as updating. tests/integration/whole-area-figures.test.ts checks that each such computation gives the
+ * same answer under any school type and age phase.
+ */
+export const WHOLE_AREA: Partial<AnalyticsFilters> = { schoolType: null, agePhase: null };
+
 export interface FigureContext {
   readonly run: CountQuery;
   readonly filters: AnalyticsFilters;

@@ -3,7 +3,7 @@
 import { DEFAULT_CAPACITY, DEFAULT_SETTINGS, type WorkforcePlan } from '../../../analytics/index.ts';
 import { spcSeries } from '../../../analytics/spc.ts';
 import { workforcePlans } from '../../../analytics/workforce.ts';
-import { periodLabel, useFigure } from '../../../app/figures.ts';
+import { periodLabel, useFigure, WHOLE_AREA } from '../../../app/figures.ts';
 import type { HistoryPoint } from '../../../charts/index.ts';
 
 export interface ForecastFigure {
@@ -25,5 +25,5 @@ export function useForecasts() {
       history[s.service] = s.monthly.map((p) => ({ month: p.month, value: p.referrals }));
     }
     return { periodLabel: periodLabel(period), plans, history };
-  }, { sections: ['demand-forecast'] });
+  }, { sections: ['demand-forecast'], overrides: WHOLE_AREA });
 }

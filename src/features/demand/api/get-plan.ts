@@ -3,7 +3,7 @@
 import { DEFAULT_CAPACITY, type WaitingListBand, type WorkforcePlan } from '../../../analytics/index.ts';
 import { waitingListAge } from '../../../analytics/waits.ts';
 import { workforcePlans } from '../../../analytics/workforce.ts';
-import { periodLabel, useFigure } from '../../../app/figures.ts';
+import { periodLabel, useFigure, WHOLE_AREA } from '../../../app/figures.ts';
 
 export interface PlanFigure {
   readonly periodLabel: string;
@@ -18,5 +18,5 @@ export function usePlanData(targetWeeks: number) {
     to: period.to,
     plans: await workforcePlans(run, filters, period, settings, { ...DEFAULT_CAPACITY, targetWaitWeeks: targetWeeks }),
     bands: await waitingListAge(run, filters, period, settings),
-  }), { key: targetWeeks, sections: ['demand-plan', 'key-findings-title'] });
+  }), { key: targetWeeks, sections: ['demand-plan', 'key-findings-title'], overrides: WHOLE_AREA });
 }

@@ -2,7 +2,7 @@
 // filters, with the user's choice of series (seasonally adjusted or raw) and moving-range screening.
 import type { AnalyticsSettings, SpcSeries } from '../../../analytics/index.ts';
 import { spcSeries } from '../../../analytics/spc.ts';
-import { periodLabel, useFigure } from '../../../app/figures.ts';
+import { periodLabel, useFigure, WHOLE_AREA } from '../../../app/figures.ts';
 
 export type SpcSeriesChoice = AnalyticsSettings['spcSeries'];
 
@@ -18,6 +18,6 @@ export function useSpcSeries(choice: { series: SpcSeriesChoice; screening: boole
       periodLabel: periodLabel(period),
       series: await spcSeries(run, filters, period, settings, null, choice.changePoints),
     }),
-    { settings: { spcSeries: choice.series, spcScreening: choice.screening }, key: choice.changePoints, sections: ['demand-spc', 'demand-summary', 'key-findings-title'] },
+    { settings: { spcSeries: choice.series, spcScreening: choice.screening }, key: choice.changePoints, sections: ['demand-spc', 'demand-summary', 'key-findings-title'], overrides: WHOLE_AREA },
   );
 }

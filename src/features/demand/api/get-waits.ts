@@ -1,7 +1,7 @@
 // Waits to first contact and the waiting list by time waited (METHODS §8), under the URL's filters.
 import type { WaitingListBand, WaitsCell } from '../../../analytics/index.ts';
 import { waitingListAge, waits } from '../../../analytics/waits.ts';
-import { periodLabel, useFigure } from '../../../app/figures.ts';
+import { periodLabel, useFigure, WHOLE_AREA } from '../../../app/figures.ts';
 
 export interface WaitsFigure {
   readonly periodLabel: string;
@@ -24,5 +24,5 @@ export function useWaits() {
       waitingListAge(run, filters, period, settings),
     ]);
     return { periodLabel: periodLabel(period), asOf: lastDayOf(period.to), cells, waitingList };
-  }, { sections: ['demand-waits'] });
+  }, { sections: ['demand-waits'], overrides: WHOLE_AREA });
 }

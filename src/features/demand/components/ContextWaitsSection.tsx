@@ -61,7 +61,7 @@ function WaitsFigures({ context: c, services }: { context: ContextSection; servi
 }
 
 export function ContextWaitsSection({ services }: { services: readonly Service[] }) {
-  const query = useContextSection();
+  const query = useContextSection('demand-context-waits');
   const answered = useAnsweredServices(services, query.isPlaceholderData);
   return (
     <section className="demand-section" aria-labelledby="demand-context-waits">

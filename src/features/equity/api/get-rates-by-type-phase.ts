@@ -3,12 +3,12 @@
 // filters (ratesByTypePhase takes service, months and locality only).
 import type { Period, RateCell } from '../../../analytics/index.ts';
 import { ratesByTypePhase } from '../../../analytics/rates.ts';
-import { useFigure } from '../../../app/figures.ts';
+import { useFigure, WHOLE_AREA } from '../../../app/figures.ts';
 
 export interface RatesFigure { readonly period: Period; readonly cells: RateCell[] }
 
 export function useRatesByTypePhase() {
   return useFigure<RatesFigure>('equity/rates-by-type-phase', async ({ run, filters, period, settings }) => ({
     period, cells: await ratesByTypePhase(run, filters, period, settings),
-  }), { sections: ['equity-rates', 'key-findings-title'] });
+  }), { sections: ['equity-rates', 'key-findings-title'], overrides: WHOLE_AREA });
 }

@@ -58,7 +58,7 @@ function EhcpFigures({ context: c }: { context: ContextSection }) {
 }
 
 export function ContextEhcpSection() {
-  const query = useContextSection();
+  const query = useContextSection('equity-context-ehcp');
   return (
     <section className="context-section" aria-labelledby="equity-context-ehcp">
       <h2 className="govuk-heading-m" id="equity-context-ehcp">EHC plans: published figures for comparison</h2>

@@ -16,7 +16,7 @@ const COLUMNS: Column<PupilsRow>[] = [
 ];
 
 export function ContextPupilsSection() {
-  const query = useContextSection();
+  const query = useContextSection('my-setting-context');
   const c = query.data;
   return (
     <section aria-labelledby="my-setting-context">

@@ -1,0 +1,72 @@
+// The figures the views ask with WHOLE_AREA (src/app/figures.ts) leave the school type and age phase filters out of
+// their key, so a change of either does not recompute them. That is right only while each computation gives the
+// same answer whatever those two filters are: checked here on the sample data, for several types and phases, with a
+// service and a start month set too. The funnel is the one figure narrowed by them: checked to differ, so this test
+// would notice if the filters stopped reaching anything at all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CAPACITY, DEFAULT_SETTINGS, funnel, NO_FILTERS, programmeImpact, provisionBySchool, provisionByTypeQuery,
+  ratesByTypePhase, resolvePeriod, spcSeries, waitingListAge, waits, workforcePlans, type Filters,
+} from '../../src/analytics/index.ts';
+import { waitsOverTime } from '../../src/analytics/waits-over-time.ts';
+import { WHOLE_AREA } from '../../src/app/figures.ts';
+import { contextSection } from '../../src/context/index.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { CountQuery } from '../../src/disclosure/index.ts';
+import { DEFAULT_PREVALENCE } from '../../src/stats/expected-need.ts';
+import { openWith, sampleFiles } from './fixture.ts';
+
+let db: Database;
+let count: CountQuery;
+
+beforeAll(async () => {
+  ({ db, count } = await openWith(sampleFiles()));
+}, 120_000);
+afterAll(async () => { await db.close?.(); });
+
+const settings = { ...DEFAULT_SETTINGS, disclosure: 'exact' as const };
+const BASE: Filters = { ...NO_FILTERS, service: 'SLT', from: '2023-01' };
+const NARROWED: Filters[] = [
+  { ...BASE, schoolType: 'special' },
+  { ...BASE, agePhase: 'primary' },
+  { ...BASE, schoolType: 'mainstream', agePhase: 'secondary' },
+];
+
+async function periodFor(filters: Filters) {
+  const [extent] = await count('period', []);
+  if (!extent) throw new Error('no period');
+  return resolvePeriod(filters, extent);
+}
+
+/** Every whole-area figure the views draw, as the views' hooks compute it. */
+const FIGURES: Record<string, (filters: Filters) => Promise<unknown>> = {
+  'equity/rates-by-type-phase': async (f) => ratesByTypePhase(count, f, await periodFor(f), settings),
+  'equity/provision-by-type': async (f) => provisionByTypeQuery(count, f, await periodFor(f), settings),
+  'equity/provision-by-school': async (f) => provisionBySchool(count, f, await periodFor(f), settings, DEFAULT_PREVALENCE),
+  'equity/programme-impact': async (f) => programmeImpact(count, f, settings),
+  'demand-spc': async (f) => spcSeries(count, f, await periodFor(f), settings),
+  'demand-plan / demand-forecast': async (f) => workforcePlans(count, f, await periodFor(f), settings, DEFAULT_CAPACITY),
+  'demand-waits (waiting list)': async (f) => waitingListAge(count, f, await periodFor(f), settings),
+  'demand-waits': async (f) => waits(count, f, await periodFor(f), settings),
+  'demand-waits-over-time': async (f) => waitsOverTime(count, f, await periodFor(f), settings, 18, 0.92),
+  context: async (f) => contextSection(count, f, { settings }),
+};
+
+describe('figures asked without the school type and age phase filters (WHOLE_AREA)', () => {
+  it('are the figures WHOLE_AREA says: both filters cleared, nothing else', () => {
+    expect(WHOLE_AREA).toEqual({ schoolType: null, agePhase: null });
+  });
+
+  for (const [name, compute] of Object.entries(FIGURES)) {
+    it(`${name}: the same answer under any school type and age phase`, async () => {
+      const whole = JSON.stringify(await compute(BASE));
+      expect(whole.length).toBeGreaterThan(50);
+      for (const narrowed of NARROWED) expect(JSON.stringify(await compute(narrowed))).toBe(whole);
+    }, 60_000);
+  }
+
+  it('the funnel, which is narrowed by them, differs', async () => {
+    const whole = JSON.stringify(await funnel(count, BASE, await periodFor(BASE), settings));
+    expect(JSON.stringify(await funnel(count, NARROWED[0] as Filters, await periodFor(BASE), settings))).not.toBe(whole);
+  }, 60_000);
+});
