@@ -1,6 +1,8 @@
 // Bench: the app's upload in headless Chromium (the built dist/), on a folder of contract CSVs: seconds from
 // pressing "Check and load files" to "Your data is loaded", the longest task that blocked the page, the peak JS
-// heap of the page, and the resident memory of every Chromium process: at the end, and the most sampled while
+// heap of the page, and the memory of every Chromium process, summed as resident sets (RSS: the browser binary and
+// shared libraries counted once per process) and as proportional sets (PSS: each shared page once, divided among
+// the processes sharing it, so the sum is what the processes together hold): at the end, and the most sampled while
 // loading (every 250 ms). Usage:
 //   node tests/bench/browser-load.mjs DIR [--trace]      (needs `npm run build` and /usr/bin/chromium)
 // --trace records a Chromium performance trace of the load (CDP Tracing) and prints, for every task over 200 ms
@@ -51,7 +53,11 @@ try {
     await cdp.send('Profiler.start');
   }
   let peakRssKb = 0;
-  const sampler = setInterval(() => { peakRssKb = Math.max(peakRssKb, browserRssKb()); }, 250);
+  let peakPssKb = 0;
+  const sampler = setInterval(() => {
+    peakRssKb = Math.max(peakRssKb, browserRssKb());
+    peakPssKb = Math.max(peakPssKb, browserPssKb());
+  }, 250);
   const started = Date.now();
   await page.getByRole('button', { name: 'Check and load files' }).click();
   await page.getByText('Your data is loaded').waitFor({ timeout: 900_000 });
@@ -59,10 +65,13 @@ try {
   clearInterval(sampler);
   const { longest, count, heap } = await page.evaluate(() => ({ longest: window.teeLongest, count: window.teeLong, heap: window.teePeakHeap }));
   const rssKb = browserRssKb();
+  const pssKb = browserPssKb();
   peakRssKb = Math.max(peakRssKb, rssKb);
+  peakPssKb = Math.max(peakPssKb, pssKb);
   console.log(`${seconds.toFixed(2)} s, longest task ${longest.toFixed(0)} ms (${count} over 50 ms), peak JS heap ${(heap / 1e6).toFixed(0)} MB, `
     + `Chromium processes ${(rssKb / 1024).toFixed(0)} MB at the end, ${(peakRssKb / 1024).toFixed(0)} MB at most `
-    + `(RSS summed; proportional set size summed at the end ${(browserPssKb() / 1024).toFixed(0)} MB)`);
+    + `(RSS summed, so each shared page once per process); proportional set size summed (each shared page once) `
+    + `${(pssKb / 1024).toFixed(0)} MB at the end, ${(peakPssKb / 1024).toFixed(0)} MB at most`);
   if (trace) console.log(`processes at the end: ${browserProcesses()}`);
   if (trace) {
     const { profile } = await cdp.send('Profiler.stop');
