@@ -173,7 +173,8 @@ try {
         s.draws[view].embedded += draws.filter((n) => n === 'tee:chart-draw:embedded').length;
         s.draws[view].inPlace += draws.filter((n) => n === 'tee:chart-draw:in place').length;
         s.times[view].push(last - t0);
-        s.all[view].push(ended > t0 ? ended - t0 : 0);
+        const computed = ended > t0 ? ended - t0 : 0;
+        s.all[view].push(computed);
         if (args.includes('--verbose')) {
           const figures = await s.page.evaluate((t) => {
             const starts = new Map();
@@ -187,7 +188,7 @@ try {
             return out.join(', ');
           }, t0);
           if (args.includes('--timeline')) console.log(`    timeline: ${timeline.map((c) => `${(c.at - t0).toFixed(0)} ${c.what}`).join(' | ')}`);
-          console.log(`  ${s.dist} ${view} ${change.label}=${change.value || '(all)'}: viewport ${(last - t0).toFixed(0)} ms (last change: ${what}), computed ${(ended - t0).toFixed(0)} ms; ${figures}`);
+          console.log(`  ${s.dist} ${view} ${change.label}=${change.value || '(all)'}: viewport ${(last - t0).toFixed(0)} ms (last change: ${what}), computed ${computed.toFixed(0)} ms; ${figures}`);
         }
       }
     }
