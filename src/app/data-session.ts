@@ -9,6 +9,7 @@
 // snapshot opens, the state is 'loading' with `early` data (no database yet), from which those figures are computed.
 import type { EngineProgress } from '../db/browser-duckdb.ts';
 import type { Database } from '../db/database.ts';
+import type { FileData } from '../db/file-data.ts';
 import { DEFAULT_DATE_FLOOR } from '../contract/sql-checks.ts';
 import { loadContractTables } from '../db/load-tables.ts';
 import type { LoadProgress, LoadedTables } from '../db/load-tables.ts';
@@ -33,7 +34,7 @@ export type Keeping =
 /** What a load is given: a snapshot to open (if any) and the files, read only when they are needed. */
 interface DataInput {
   readonly snapshot?: Snapshot | undefined;
-  readonly files: () => Promise<Record<string, Uint8Array>>;
+  readonly files: () => Promise<Record<string, FileData>>;
   /** The file names, when the files themselves may never be read (a snapshot opened). */
   readonly fileNames?: readonly string[];
 }
@@ -52,7 +53,7 @@ export interface DataStore {
   support(): Promise<StorageSupport>;
   read(): Promise<StoredData | null>;
   /** `loadedAt` is when the data set became ready, as the page has said since. */
-  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot: Snapshot | undefined, loadedAt: string): Promise<StoredManifest>;
+  save(files: Record<string, FileData>, dateFloor: string, snapshot: Snapshot | undefined, loadedAt: string): Promise<StoredManifest>;
   forget(): Promise<void>;
 }
 
@@ -171,7 +172,7 @@ export class DataSession {
    * Replaces the data set with the user's files (keyed by file name), then keeps them on this device unless
    * `keep` is false. Rejects with the reason when they cannot be loaded; the previous data set then stays loaded.
    */
-  loadUserFiles(files: Record<string, Uint8Array>, options: UserLoadOptions = {}): Promise<ReadyData> {
+  loadUserFiles(files: Record<string, FileData>, options: UserLoadOptions = {}): Promise<ReadyData> {
     const input: DataInput = { files: () => Promise.resolve(files) };
     return this.load(Promise.resolve(input), async (db, loaded, loadedAt) => {
       const dateFloor = options.dateFloor ?? DEFAULT_DATE_FLOOR;
@@ -240,11 +241,11 @@ export class DataSession {
         loaded = await openSnapshot(db, given.snapshot, this.enrichSql).catch(() => null);
       }
       if (!loaded) {
-        const bytes = await given.files();
+        const files = await given.files();
         performance.mark('tee:files-ready');
-        fileNames = Object.keys(bytes).sort();
-        // Every check and the load run as SQL in DuckDB's worker; the page only passes the bytes and reads the outcome.
-        loaded = await loadContractTables(db, bytes, {
+        fileNames = Object.keys(files).sort();
+        // Every check and the load run as SQL in DuckDB's worker; the page only passes the files and reads the outcome.
+        loaded = await loadContractTables(db, files, {
           enrichSql: this.enrichSql, dateFloor, onProgress: (p) => { progress(p); onProgress?.(p); },
         });
       }

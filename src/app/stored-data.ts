@@ -11,6 +11,7 @@
 import { TABLE_NAMES } from '../contract/index.ts';
 import { snapshotFile, snapshotProblem, type Snapshot, type SnapshotManifest } from './data-snapshot.ts';
 import { ANSWERS_FILE } from './stored-answers.ts';
+import { sizeOf, type FileData } from '../db/file-data.ts';
 
 /** The folder in OPFS that holds the kept files and manifest.json. */
 export const STORED_DIR = 'tee-own-data';
@@ -36,7 +37,7 @@ export interface StoredManifest {
 export interface StoredData {
   readonly manifest: StoredManifest;
   /** Reads the kept files (only needed when the snapshot cannot be opened). */
-  readonly readFiles: () => Promise<Record<string, Uint8Array>>;
+  readonly readFiles: () => Promise<Record<string, FileData>>;
   /** The snapshot, when one was kept and this version can open it. */
   readonly snapshot?: Snapshot;
 }
@@ -63,12 +64,13 @@ async function folder(create: boolean): Promise<FileSystemDirectoryHandle | null
   }
 }
 
-async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Uint8Array | string): Promise<void> {
+async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: FileData | string): Promise<void> {
   const handle = await dir.getFileHandle(name, { create: true });
   if (typeof handle.createWritable !== 'function') throw new Error('this browser cannot write files to its origin-private file system');
   const writable = await handle.createWritable();
   try {
-    await writable.write(typeof data === 'string' ? data : new Blob([data as Uint8Array<ArrayBuffer>]));
+    // A Blob (the File chosen) is written as it is, read from disk as it goes.
+    await writable.write(typeof data === 'string' || data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]));
   } catch (error) {
     await writable.abort().catch(() => undefined);
     throw error;
@@ -96,7 +98,7 @@ export async function storageSupport(): Promise<StorageSupport> {
 }
 
 /** Keeps the files (replacing any kept before) and returns the manifest written. Rejects when they cannot be kept. */
-export async function saveStoredData(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, loadedAt = new Date().toISOString()): Promise<StoredManifest> {
+export async function saveStoredData(files: Record<string, FileData>, dateFloor: string, snapshot?: Snapshot, loadedAt = new Date().toISOString()): Promise<StoredManifest> {
   await forgetStoredData();
   const dir = await folder(true);
   if (!dir) throw new Error('the folder for your data could not be made');
@@ -106,7 +108,7 @@ export async function saveStoredData(files: Record<string, Uint8Array>, dateFloo
   if (snapshot?.answers) await writeFile(dir, ANSWERS_FILE, JSON.stringify(snapshot.answers));
   const manifest: StoredManifest = {
     format: FORMAT, loadedAt, dateFloor,
-    files: names.map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
+    files: names.map((name) => ({ name, bytes: sizeOf(files[name] ?? new Uint8Array()) })),
     ...(snapshot ? { snapshot: snapshot.manifest } : {}),
   };
   await writeFile(dir, MANIFEST, JSON.stringify(manifest));
@@ -171,7 +173,7 @@ export function formatLoadedAt(iso: string): string {
 export const DEVICE_STORE = {
   support: storageSupport,
   read: readStoredData,
-  save: (files: Record<string, Uint8Array>, dateFloor: string, snapshot: Snapshot | undefined, loadedAt: string) =>
+  save: (files: Record<string, FileData>, dateFloor: string, snapshot: Snapshot | undefined, loadedAt: string) =>
     saveStoredData(files, dateFloor, snapshot, loadedAt),
   forget: forgetStoredData,
 };

@@ -6,6 +6,7 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows.ts';
 import { yieldToPage } from './csv-lines.ts';
 import type { Database, QueryParam, ResultRow } from './database.ts';
+import type { FileData } from './file-data.ts';
 import { changesSchema, StatementCache } from './statement-cache.ts';
 import { startDuckDBWorker } from './worker-start.ts';
 import type { StartedWorker } from './worker-start.ts';
@@ -63,11 +64,17 @@ export async function openBrowserDatabase(
       }
       return statements.run(sql, async (statement) => arrowToRows<T>(await statement.query(...params)));
     },
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
+    async registerFile(name: string, data: FileData): Promise<void> {
+      // A Blob (a File the user chose) is handed to the worker as it is (a reference, not its bytes), and DuckDB
+      // reads it there a slice at a time (FileReaderSync): neither the page nor the worker ever holds the whole file.
+      if (!(data instanceof Uint8Array)) {
+        await db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+        return;
+      }
       // registerFileBuffer transfers the buffer to the worker; a copy is sent so the caller's array stays usable
       // (the loader reads it again to find the line of a problem), made in slices so that copying a large file
       // never blocks the page for long.
-      await db.registerFileBuffer(name, await copyInSlices(bytes));
+      await db.registerFileBuffer(name, await copyInSlices(data));
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
       statements.clear();

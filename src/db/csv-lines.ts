@@ -4,6 +4,8 @@
 // and CR all end a line. Also: one pass over the bytes for what DuckDB is not asked to find (files that mix CRLF
 // and LF, which its strict reader refuses, are given to it with LF only; control characters).
 
+import { readRange, slicesOf, type FileData } from './file-data.ts';
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -89,23 +91,30 @@ export const yieldToPage = () => new Promise<void>((resolve) => { setTimeout(res
  * every cell in DuckDB, which then runs only when one is found). It yields to the page between slices of a few
  * megabytes: in the browser this runs on the page's thread, and one pass over a large file would block it.
  */
-export async function scanBytes(bytes: Uint8Array, sliceBytes = SLICE_BYTES): Promise<ByteScan> {
+export async function scanBytes(data: FileData, sliceBytes = SLICE_BYTES): Promise<ByteScan> {
   let sawCr = false;
   let sawBareLf = false;
   let controls = false;
   let padded = false;
   // Whether the byte before ends a cell's text (a comma, quote, line break, or the start of the file) and whether
-  // it is one trim() may remove (a space, or part of a non-ASCII character).
+  // it is one trim() may remove (a space, or part of a non-ASCII character); the byte before, across slices.
   let prevEdge = true;
   let prevPad = false;
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (let start = bom; start < bytes.length; start += sliceBytes) {
-    const end = Math.min(bytes.length, start + sliceBytes);
-    for (let i = start; i < end; i++) {
-      const b = bytes[i] as number;
+  let prevByte = -1;
+  const head = await readRange(data, 0, 3);
+  // The bytes still to skip: a UTF-8 byte order mark.
+  let skip = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  let first = true;
+  for await (const slice of slicesOf(data, sliceBytes)) {
+    if (!first) await yieldToPage();
+    first = false;
+    const from = Math.min(skip, slice.length);
+    skip -= from;
+    for (let i = from; i < slice.length; i++) {
+      const b = slice[i] as number;
       if (b <= 34 || b === 44 || b >= 127) {
         if (b < 32 || b === 127) {
-          if (b === LF) { if (bytes[i - 1] !== CR) sawBareLf = true; } else if (b === CR) sawCr = true;
+          if (b === LF) { if (prevByte !== CR) sawBareLf = true; } else if (b === CR) sawCr = true;
           else if (b !== 9) controls = true;
         }
         const edge = b === 44 || b === QUOTE || b === LF || b === CR;
@@ -117,8 +126,8 @@ export async function scanBytes(bytes: Uint8Array, sliceBytes = SLICE_BYTES): Pr
         prevEdge = false;
         prevPad = false;
       }
+      prevByte = b;
     }
-    if (end < bytes.length) await yieldToPage();
   }
   return { mixedLineEndings: sawCr && sawBareLf, controls, padded: padded || prevPad };
 }

@@ -7,6 +7,7 @@
 import { TABLES, TABLE_NAMES, formatIssue, tableOfFile, type TableName } from '../contract/index.ts';
 import { DEFAULT_DATE_FLOOR, ident, sqlString, typedSelectSql, type CheckSettings } from '../contract/sql-checks.ts';
 import type { Database } from './database.ts';
+import type { FileData } from './file-data.ts';
 import { checkedWithRecord, dropStaging, hasRecord, stageTable, stagingNames, type FileReport } from './stage-table.ts';
 
 export { readCsvHeader, type FileFormat, type FileReport } from './stage-table.ts';
@@ -128,7 +129,7 @@ export function sqlStatements(script: string): string[] {
 const clean = (report: FileReport) => report.fileProblems === 0 && report.rowsRejected === 0 && !report.rowsNotChecked;
 
 /** Checks every file against the contract in staging tables; returns the report (the staging tables remain). */
-async function checkFiles(db: Database, files: Record<string, Uint8Array>, options: LoadOptions): Promise<CheckReport> {
+async function checkFiles(db: Database, files: Record<string, FileData>, options: LoadOptions): Promise<CheckReport> {
   const { byTable, setProblems } = sortFiles(Object.keys(files), options.partial);
   const settings: CheckSettings = { today: options.today ?? localDay(), dateFloor: options.dateFloor ?? DEFAULT_DATE_FLOOR };
   const reports: FileReport[] = [];
@@ -139,7 +140,7 @@ async function checkFiles(db: Database, files: Record<string, Uint8Array>, optio
     if (!fileName) continue;
     options.onProgress?.({ stage: 'loading-table', table, done: { ...done } });
     const report = await stageTable(db, {
-      table, fileName, bytes: files[fileName] ?? new Uint8Array(), settings, maxIssues: options.maxIssuesPerFile ?? MAX_REPORTED_ISSUES,
+      table, fileName, data: files[fileName] ?? new Uint8Array(), settings, maxIssues: options.maxIssuesPerFile ?? MAX_REPORTED_ISSUES,
       // Without a clean schools table there is no list of URNs: checking school_urn against it would reject every
       // row for a fault that is in schools.csv, reported there once.
       schools: schoolsOk ? stagingNames('schools').typed : null,
@@ -165,7 +166,7 @@ function emptyTableSql(table: TableName): string {
  * CSV or Parquet) and, if every one passes, replaces the four tables and the derived tables in one transaction.
  * Throws ContractRefusal, leaving the tables in use untouched, if anything is wrong.
  */
-export async function loadContractTables(db: Database, files: Record<string, Uint8Array>, options: LoadOptions): Promise<LoadedTables> {
+export async function loadContractTables(db: Database, files: Record<string, FileData>, options: LoadOptions): Promise<LoadedTables> {
   try {
     const report = await checkFiles(db, files, options);
     if (!report.ok) throw new ContractRefusal(report);
@@ -201,7 +202,7 @@ export async function loadContractTables(db: Database, files: Record<string, Uin
 }
 
 /** Checks the files against the contract without loading them (the tables in use stay as they are). */
-export async function checkContractFiles(db: Database, files: Record<string, Uint8Array>, options: Omit<LoadOptions, 'checkOnly'>): Promise<CheckReport> {
+export async function checkContractFiles(db: Database, files: Record<string, FileData>, options: Omit<LoadOptions, 'checkOnly'>): Promise<CheckReport> {
   try {
     return (await loadContractTables(db, files, { ...options, checkOnly: true })).report;
   } catch (error) {

@@ -15,6 +15,7 @@ import {
 } from '@duckdb/node-api';
 import type { DataType, Table } from 'apache-arrow';
 import type { Database, QueryParam, ResultRow, ResultValue } from './database.ts';
+import { readAll, type FileData } from './file-data.ts';
 import { ident, sqlString } from '../contract/sql-checks.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -94,8 +95,8 @@ export async function openNativeDatabase(): Promise<Database & { readonly readsP
         statement.destroySync();
       }
     },
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      writeFileSync(pathOf(name), bytes);
+    async registerFile(name: string, data: FileData): Promise<void> {
+      writeFileSync(pathOf(name), await readAll(data));
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
       // apache-arrow only here: importing it costs every command line process ≈ 0.4 s, and only this call needs it.

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { tableToIPC, type Table } from 'apache-arrow';
 import type { Database, QueryParam, ResultRow } from './database.ts';
+import { readAll, type FileData } from './file-data.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { changesSchema, StatementCache } from './statement-cache.ts';
 
@@ -38,8 +39,8 @@ export async function openNodeDatabase(): Promise<Database> {
       }
       return statements.run(sql, async (statement) => arrowToRows<T>(statement.query(...params)));
     },
-    async registerFile(name: string, bytes: Uint8Array): Promise<void> {
-      db.registerFileBuffer(name, bytes);
+    async registerFile(name: string, data: FileData): Promise<void> {
+      db.registerFileBuffer(name, await readAll(data));
     },
     async insertArrowTable(name: string, table: Table): Promise<void> {
       statements.clear();

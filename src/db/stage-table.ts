@@ -14,6 +14,7 @@ import {
 } from '../contract/sql-checks.ts';
 import { indexRecords, lineOfRow, recordAt, scanBytes, toLfOnly, type ByteScan, type RecordIndex } from './csv-lines.ts';
 import type { Database } from './database.ts';
+import { readAll, readRange, sizeOf, type FileData } from './file-data.ts';
 import { parquetEngineName, parquetTextSource } from './parquet-direct.ts';
 
 export type FileFormat = 'csv' | 'parquet';
@@ -149,7 +150,7 @@ async function cleanPass(db: Database, table: TableSpec, source: string, setting
  * Reads the CSV registered as `engineName` (the bytes `given`) into `raw` (all contract columns as VARCHAR); returns
  * the records DuckDB could not read. `readable` false: the clean pass could not read it.
  */
-async function stageCsv(db: Database, table: TableSpec, engineName: string, given: Uint8Array, header: string[], readable: boolean) {
+async function stageCsv(db: Database, table: TableSpec, engineName: string, given: FileData, header: string[], readable: boolean) {
   const { raw } = stagingNames(table.name);
   const read = (rejects: boolean) => db.query(`CREATE OR REPLACE TABLE ${ident(raw)} AS ${readCsvSql(table, engineName, header, rejects)}`);
   // A file DuckDB can read is read faster without store_rejects; only one it cannot read is read again to list why.
@@ -162,7 +163,7 @@ async function stageCsv(db: Database, table: TableSpec, engineName: string, give
   await db.query('DROP TABLE IF EXISTS reject_errors');
   await db.query('DROP TABLE IF EXISTS reject_scans');
   if (rejects.length === 0) return { index: null, rejected: [] as RawIssue[] };
-  const index = indexRecords(given);
+  const index = indexRecords(await readAll(given));
   const rejected = rejects.map((r) => ({
     record: recordAt(index, r.byte_position),
     column: r.error_type === 'CAST' || r.error_type === 'UNQUOTED VALUE' ? r.column_name ?? '(row)' : '(row)',
@@ -190,7 +191,8 @@ async function stageParquet(db: Database, table: TableSpec, bytes: Uint8Array): 
 export interface StageOptions {
   readonly table: TableName;
   readonly fileName: string;
-  readonly bytes: Uint8Array;
+  /** The file: read whole only for Parquet, or to place a problem on its line. */
+  readonly data: FileData;
   readonly settings: CheckSettings;
   /** The typed schools staging table to check school_urn against, or null to skip that check. */
   readonly schools: string | null;
@@ -205,13 +207,13 @@ const shown = (value: string | null) => (value === null ? '' : findIdentifier(va
 
 /** Stages and checks one file; the staging tables stay for the caller to swap in or drop. */
 export async function stageTable(db: Database, options: StageOptions): Promise<FileReport> {
-  const { table: name, fileName, bytes } = options;
+  const { table: name, fileName, data } = options;
   const table = TABLES[name];
   const format = formatOf(fileName);
   const names = stagingNames(name);
   const fileIssues: ValidationIssue[] = [];
   const report = (rows: number, rowsRejected: number, issues: ValidationIssue[], issueCount: number, byReason: ReasonCount[], notChecked: boolean): FileReport => ({
-    fileName, table: name, format, bytes: bytes.length, rowsAccepted: rows - rowsRejected, rowsRejected,
+    fileName, table: name, format, bytes: sizeOf(data), rowsAccepted: rows - rowsRejected, rowsRejected,
     fileProblems: fileIssues.length, rowsNotChecked: notChecked, rejectedByReason: byReason,
     issues: [...fileIssues, ...issues].slice(0, options.maxIssues), issueCount: fileIssues.length + issueCount,
   });
@@ -220,14 +222,17 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   let header: string[];
   let rejected: RawIssue[] = [];
   let index: RecordIndex | null = null;
+  // A Parquet file is read whole (hyparquet, or DuckDB's reader, needs it); a CSV's first 64 KB hold its header.
+  const bytes = format === 'parquet' ? await readAll(data) : null;
   try {
-    if (format === 'parquet') header = openParquet(bytes).header.map((h) => h.trim().toLowerCase());
+    if (bytes) header = openParquet(bytes).header.map((h) => h.trim().toLowerCase());
     else {
-      if (new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trim() === '') {
+      const head = await readRange(data, 0, 65_536);
+      if (new TextDecoder().decode(head.subarray(0, 4096)).replace(/^\uFEFF/, '').trim() === '') {
         fileProblem('is empty: it needs a header line naming the columns, then one row per record');
         return report(0, 0, [], 0, [], true);
       }
-      header = readCsvHeader(bytes);
+      header = readCsvHeader(head);
     }
   } catch (error) {
     fileProblem(`cannot be read as Parquet (${error instanceof Error ? error.message : String(error)})`);
@@ -236,8 +241,8 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
   for (const issue of checkHeader(table, fileName, header).issues) fileIssues.push(issue);
   if (fileIssues.length > 0) return report(0, 0, [], 0, [], true);
 
-  const scan: ByteScan = format === 'csv' ? await scanBytes(bytes) : { mixedLineEndings: false, controls: true, padded: true };
-  if (format === 'parquet') {
+  const scan: ByteScan = bytes ? { mixedLineEndings: false, controls: true, padded: true } : await scanBytes(data);
+  if (bytes) {
     // Straight from read_parquet into the typed table when the engine has it and the file's column types are ones
     // it renders as the hyparquet path does; otherwise (or if the file is not clean) the text staging table.
     const source = db.readsParquet ? await parquetTextSource(db, table, header, bytes) : null;
@@ -263,7 +268,7 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
       }
     }
   } else {
-    const given = scan.mixedLineEndings ? await toLfOnly(bytes) : bytes;
+    const given = scan.mixedLineEndings ? await toLfOnly(await readAll(data)) : data;
     // Registered once (a copy of the file in the engine) for the clean pass and, if it is not clean, the full path.
     const engineName = engineFileName(name);
     await db.registerFile(engineName, given);
@@ -316,7 +321,7 @@ export async function stageTable(db: Database, options: StageOptions): Promise<F
     const reason = reasonOf({ file: fileName, line: 0, column: r.column, message: r.message, value: '' });
     byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
   }
-  index ??= format === 'csv' ? indexRecords(bytes) : null;
+  index ??= format === 'csv' ? indexRecords(await readAll(data)) : null;
   const lineOf = index ? lineOfRow(index, new Set(rejected.map((r) => r.record))) : (row: number) => row + 2;
   const issues: ValidationIssue[] = [
     ...rejected.map((r) => ({ file: fileName, line: index?.lines[r.record] ?? 0, column: r.column, message: r.message, value: '' })),

@@ -58,7 +58,7 @@ function firstDifference(got: Tables, expected: Tables): string | null {
 
 /** The app's upload: the chosen files by name into loadContractTables on DuckDB-wasm, as the Data view gives them. */
 async function uploadedTables(dir: string): Promise<Tables> {
-  const chosen = readdirSync(dir).filter((f) => !f.startsWith('.')).map((name) => ({ name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+  const chosen = readdirSync(dir).filter((f) => !f.startsWith('.')).map((name) => ({ name, data: new Uint8Array(readFileSync(join(dir, name))) }));
   const db = await openNodeDatabase();
   try {
     await loadContractTables(db, filesByName(chosen), { enrichSql: enrichSql(), today: TODAY });

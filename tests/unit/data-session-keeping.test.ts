@@ -13,6 +13,7 @@ import type { StoredData, StoredManifest } from '../../src/app/stored-data.ts';
 import { ContractRefusal } from '../../src/db/load-tables.ts';
 import { openNodeDatabase } from '../../src/db/node-duckdb.ts';
 import { cleanSet, type FileSet } from './load-corpus.ts';
+import { sizeOf, type FileData } from '../../src/db/file-data.ts';
 
 const enrichSql = readFileSync('src/db/enrich.sql', 'utf8');
 // DuckDB-wasm under Node writes snapshot exports to disk: into a folder of this test's own.
@@ -40,11 +41,11 @@ class MemoryStore implements DataStore {
     this.calls.push('read');
     return Promise.resolve(this.kept);
   }
-  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, loadedAt = '2026-01-02T03:04:05.000Z') {
+  save(files: Record<string, FileData>, dateFloor: string, snapshot?: Snapshot, loadedAt = '2026-01-02T03:04:05.000Z') {
     this.calls.push('save');
     if (this.options.saveFails) return Promise.reject(new Error('the disk is full'));
     const manifest: StoredManifest = { format: 1, loadedAt, dateFloor,
-      files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })),
+      files: Object.keys(files).sort().map((name) => ({ name, bytes: sizeOf(files[name] ?? new Uint8Array()) })),
       ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
     this.kept = { manifest, readFiles: () => Promise.resolve({ ...files }), ...(snapshot ? { snapshot } : {}) };
     return Promise.resolve(manifest);

@@ -105,7 +105,11 @@ describe('scanBytes: one pass for line endings, control characters and padded ce
   ];
   it.each(cases)('%s', async (_name, text, expected) => {
     // Slices of 1 to 4 bytes put every CRLF across a slice boundary at least once.
-    for (const slice of [1, 2, 3, 4, 1 << 20]) expect(await scanBytes(bytesOf(text), slice)).toEqual({ padded: false, ...expected });
+    for (const slice of [1, 2, 3, 4, 1 << 20]) {
+      expect(await scanBytes(bytesOf(text), slice)).toEqual({ padded: false, ...expected });
+      // A File the user chose (a Blob) is read a slice at a time: the same answer.
+      expect(await scanBytes(new Blob([bytesOf(text)]), slice)).toEqual({ padded: false, ...expected });
+    }
   });
 
   // Padded: some cell may start or end with what DuckDB's trim() removes, so the one pass must trim. Every way a
@@ -128,7 +132,10 @@ describe('scanBytes: one pass for line endings, control characters and padded ce
     ['an ideographic space at the start of a cell', 'a,b\n\u30001,2\n', true],
   ];
   it.each(padding)('%s', async (_name, text, padded) => {
-    for (const slice of [1, 2, 3, 1 << 20]) expect((await scanBytes(bytesOf(text), slice)).padded).toBe(padded);
+    for (const slice of [1, 2, 3, 1 << 20]) {
+      expect((await scanBytes(bytesOf(text), slice)).padded).toBe(padded);
+      expect((await scanBytes(new Blob([bytesOf(text)]), slice)).padded).toBe(padded);
+    }
     // Not padded means trim() changes no cell of the file as DuckDB reads it.
     const name = '_padding.csv';
     await db.registerFile(name, bytesOf(text));

@@ -23,6 +23,7 @@ import { countQuery } from '../../src/disclosure/index.ts';
 import { createQueryRunner, type RunQuery } from '../../src/queries/index.ts';
 import { diskSql } from '../../src/queries/node-sql.ts';
 import { cleanSet } from './load-corpus.ts';
+import { sizeOf, type FileData } from '../../src/db/file-data.ts';
 
 const enrichSql = readFileSync('src/db/enrich.sql', 'utf8');
 const scratch = `${mkdtempSync(join(tmpdir(), 'tee-answers-test-'))}/`;
@@ -101,9 +102,9 @@ class MemoryStore implements DataStore {
   kept: StoredData | null = null;
   support() { return Promise.resolve({ ok: true as const }); }
   read() { return Promise.resolve(this.kept); }
-  save(files: Record<string, Uint8Array>, dateFloor: string, snapshot?: Snapshot, loadedAt = '2026-01-02T03:04:05.000Z') {
+  save(files: Record<string, FileData>, dateFloor: string, snapshot?: Snapshot, loadedAt = '2026-01-02T03:04:05.000Z') {
     const manifest: StoredManifest = { format: 1, loadedAt, dateFloor,
-      files: Object.keys(files).sort().map((name) => ({ name, bytes: files[name]?.byteLength ?? 0 })), ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
+      files: Object.keys(files).sort().map((name) => ({ name, bytes: sizeOf(files[name] ?? new Uint8Array()) })), ...(snapshot ? { snapshot: snapshot.manifest } : {}) };
     this.kept = { manifest, readFiles: () => Promise.resolve({ ...files }), ...(snapshot ? { snapshot } : {}) };
     return Promise.resolve(manifest);
   }

@@ -13,7 +13,7 @@ import { filesByName, issueLines, localDay, type ChosenFile } from '../../src/fe
 import { parquetSchemaOf, parquetValue } from '../../pipelines/csv/parquet-table.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const file = (name: string, text: string): ChosenFile => ({ name, bytes: encode(text) });
+const file = (name: string, text: string): ChosenFile => ({ name, data: encode(text) });
 // "Today" is 15 January 2025.
 const TODAY = '2025-01-15';
 const enrichSql = readFileSync('src/db/enrich.sql', 'utf8');
@@ -135,7 +135,7 @@ describe('upload: Parquet', () => {
     const table = TABLES.referrals;
     const columnData = table.columns.map((spec, i) => ({ name: spec.name, data: rows.map((r) => parquetValue(spec, r[i] ?? '')) }));
     const buffer = parquetWriteBuffer({ columnData, schema: parquetSchemaOf(table) });
-    return { name: 'referrals.parquet', bytes: new Uint8Array(buffer) };
+    return { name: 'referrals.parquet', data: new Uint8Array(buffer) };
   }
 
   it('reads a Parquet file into text cells (dates as yyyy-mm-dd) and checks it with the contract', async () => {
@@ -166,5 +166,34 @@ describe('upload: Parquet', () => {
     const result = await check([file('schools.csv', SCHOOLS), file('referrals.parquet', 'not parquet'), file('provision.csv', PROVISION)]);
     expect(result.files[1]).toMatchObject({ rowsNotChecked: true, fileProblems: 1 });
     expect(issueLines(result)[0]).toMatch(/^referrals\.parquet:1: \(file\): cannot be read as Parquet/);
+  });
+});
+
+describe('upload: the Files a browser gives (Blobs, read a slice at a time), as their bytes', () => {
+  const asBlobs = (files: readonly ChosenFile[]): ChosenFile[] => files.map((f) => ({ name: f.name, data: new Blob([f.data as Uint8Array<ArrayBuffer>]) }));
+  const referralsWith = (rows: string[], end = '\n') => [
+    'referral_id,pupil_pseudo_id,school_urn,service,referral_date,year_group,age_at_referral,referral_source,has_ehcp,outcome,first_contact_date,discharge_date',
+    ...rows].join(end) + end;
+  const sets: [string, ChosenFile[], number][] = [
+    ['a valid set (BOM, CRLF, UK date)', VALID_SET, 0],
+    ['a row rule broken after a blank line', [file('schools.csv', SCHOOLS), file('referrals.csv', referralsWith([
+      'R1,P1,100001,SLT,2024-09-10,R,,school,false,accepted,,', '', 'R2,P2,999999,SLT,2024-09-11,3,,school,false,pending,,'])),
+    file('provision.csv', PROVISION)], 1],
+    ['mixed line endings and a bad cell', [file('schools.csv', SCHOOLS), file('referrals.csv',
+      referralsWith(['R1,P1,100001,SLT,2024-09-10,R,,school,false,accepted,,']).replace('\n', '\r\n') + 'R2,P2,100001,SLT,2024-13-11,3,,school,false,pending,,\n'),
+    file('provision.csv', PROVISION)], 1],
+    ['an unclosed quote', [file('schools.csv', SCHOOLS), file('referrals.csv', REFERRALS_BOM_CRLF), file('provision.csv',
+      'school_urn,month,service,delivery_model,programme,sessions,therapist_hours\n100001,2024-02,SLT,targeted,"Talk Boost,4,3.5\n')], 1],
+    ['an empty file and a header-only file', [file('schools.csv', SCHOOLS), file('referrals.csv', ''), file('provision.csv', PROVISION.split('\n')[0] ?? '')], 2],
+  ];
+  it.each(sets)('%s: the same report, line for line', async (_name, files, problems) => {
+    const fromBytes = await check(files);
+    expect(issueLines(fromBytes)).toHaveLength(problems);
+    expect(await check(asBlobs(files))).toEqual(fromBytes);
+  });
+
+  it('loads the same rows from Blobs', async () => {
+    await loadContractTables(db, filesByName(asBlobs(VALID_SET)), { enrichSql, today: TODAY });
+    expect(await db.query('SELECT * FROM referrals ORDER BY referral_id')).toEqual(EXPECTED_REFERRALS);
   });
 });

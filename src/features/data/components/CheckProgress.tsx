@@ -12,7 +12,6 @@ export interface CheckProgressProps {
 const rows = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
 
 function spokenText(phase: CheckPhase): string {
-  if (phase.stage === 'reading') return 'Reading your files';
   const p = phase.progress;
   if (!p) return 'Checking your files against the data contract';
   switch (p.stage) {
@@ -24,7 +23,7 @@ function spokenText(phase: CheckPhase): string {
 
 /** Steps done of all steps: two per file (read, check) and one to build the charts' tables. */
 function fraction(phase: CheckPhase): number | null {
-  if (phase.stage !== 'checking' || !phase.progress) return null;
+  if (!phase.progress) return null;
   const total = phase.fileCount * 2 + 1;
   const done = Object.keys(phase.progress.done).length * 2;
   const step = phase.progress.stage === 'checking-table' ? 1 : phase.progress.stage === 'deriving-views' ? total - done : 0;
@@ -34,7 +33,7 @@ function fraction(phase: CheckPhase): number | null {
 export function CheckProgress({ phase, idleMessage }: CheckProgressProps) {
   const share = phase ? fraction(phase) : null;
   const percent = share === null ? null : Math.round(share * 100);
-  const p = phase?.stage === 'checking' ? phase.progress : null;
+  const p = phase?.progress ?? null;
   const rowsDone = p ? Object.values(p.done).reduce((n, r) => n + r, 0) + (p.stage === 'checking-table' ? p.rows : 0) : 0;
   return (
     <div className="data-progress">

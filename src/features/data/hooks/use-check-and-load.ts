@@ -12,13 +12,14 @@ export type CheckOutcome =
   | { readonly kind: 'invalid'; readonly result: ValidationResult; readonly checkedMs: number }
   | { readonly kind: 'loaded'; readonly result: ValidationResult; readonly checkedMs: number; readonly data: ReadyData };
 
-export type CheckPhase =
-  | { readonly stage: 'reading' }
-  | { readonly stage: 'checking'; readonly progress: LoadProgress | null; readonly fileCount: number };
-
-async function readChosen(files: readonly File[]): Promise<ChosenFile[]> {
-  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+export interface CheckPhase {
+  readonly progress: LoadProgress | null;
+  readonly fileCount: number;
 }
+
+// The Files themselves, not their bytes: DuckDB reads each in its worker a slice at a time, so a 200 MB upload is
+// never copied whole into the page (nor a second time into the worker).
+const chosenFiles = (files: readonly File[]): ChosenFile[] => files.map((file) => ({ name: file.name, data: file }));
 
 export interface CheckRequest {
   readonly files: readonly File[];
@@ -34,9 +35,8 @@ export function useCheckAndLoad() {
   const mutation = useMutation({
     mutationFn: async ({ files, dateFloor, keep }: CheckRequest): Promise<CheckOutcome> => {
       try {
-        setPhase({ stage: 'reading' });
-        const chosen = await readChosen(files);
-        setPhase({ stage: 'checking', progress: null, fileCount: chosen.length });
+        const chosen = chosenFiles(files);
+        setPhase({ progress: null, fileCount: chosen.length });
         const started = performance.now();
         const measure = () => {
           const checkedMs = performance.now() - started;
@@ -46,7 +46,7 @@ export function useCheckAndLoad() {
         };
         try {
           const data = await loadUserFiles(filesByName(chosen), {
-            dateFloor, keep, onProgress: (progress) => setPhase({ stage: 'checking', progress, fileCount: chosen.length }),
+            dateFloor, keep, onProgress: (progress) => setPhase({ progress, fileCount: chosen.length }),
           });
           return { kind: 'loaded', result: data.loaded.report, checkedMs: measure(), data };
         } catch (error) {
