@@ -87,7 +87,31 @@ type View = Result['view'];
 /** How far outside the viewport (px) a chart still counts as on screen. */
 const ON_SCREEN_MARGIN = 100;
 
-function onScreen(element: Element): boolean {
+/**
+ * Whether `element` is on screen (within ON_SCREEN_MARGIN), kept by an IntersectionObserver so that asking costs no
+ * layout: a redraw asks right after a filter change, when the page has just been re-rendered, and measuring the
+ * element there (getBoundingClientRect) forced a layout of the whole page per chart before the figures' queries
+ * were even sent. Measured once only when the observer has not reported yet.
+ */
+function useOnScreen(container: RefObject<HTMLDivElement | null>, active: boolean): RefObject<OnScreen | null> {
+  const seen = useRef<OnScreen | null>(null);
+  useEffect(() => {
+    const element = container.current;
+    if (!active || !element || typeof IntersectionObserver !== 'function') return undefined;
+    const observer = new IntersectionObserver((entries) => {
+      const entry = entries.at(-1);
+      if (entry) seen.current = { element, onScreen: entry.isIntersecting };
+    }, { rootMargin: `${ON_SCREEN_MARGIN}px 0px` });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [container, active]);
+  return seen;
+}
+
+interface OnScreen { readonly element: Element; readonly onScreen: boolean }
+
+function isOnScreen(element: Element, seen: OnScreen | null): boolean {
+  if (seen?.element === element) return seen.onScreen;
   const box = element.getBoundingClientRect();
   return box.bottom > -ON_SCREEN_MARGIN && box.top < window.innerHeight + ON_SCREEN_MARGIN;
 }
@@ -131,6 +155,7 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
   const drawn = useRef<{ result: Result; parts: SpecParts | null } | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const closed = useRef(false);
+  const onScreen = useOnScreen(container, active);
 
   useEffect(() => {
     closed.current = false;
@@ -152,18 +177,20 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
       // Superseded by a newer spec (its own draw is queued behind this one) or unmounted.
       const superseded = () => closed.current || !element || latest.current.spec !== target.spec;
       if (superseded() || !element) return;
+      // A new spec object drawing the same chart (a parent's re-render): nothing to draw.
+      const before = drawn.current;
+      if (before?.parts && target.parts && sameChart(before.parts, target.parts)) return;
       // A redraw off screen waits for the page to be idle (not for print, which draws every chart now).
-      if (drawn.current && !printing && !onScreen(element)) {
+      if (before && !printing && !isOnScreen(element, onScreen.current)) {
         await idleOrOnScreen(element);
         if (superseded()) return;
       }
-      const previous = drawn.current;
+      // Draws run one after another (the queue), so the chart drawn is still the one judged above.
+      const previous = before;
       const started = performance.now();
       // How long each draw took, for the benches (tests/bench): tee:chart-draw:embedded or tee:chart-draw:in place.
       const measure = (by: DrawnBy) => performance.measure(`tee:chart-draw:${by}`, { start: started, detail: element.closest('figure')?.id || undefined });
       try {
-        // A new spec object drawing the same chart (a parent's re-render): nothing to draw.
-        if (previous?.parts && target.parts && sameChart(previous.parts, target.parts)) return;
         if (previous && canUpdateInPlace(previous.result.view, previous.parts, target.parts)) {
           await updateView(previous.result.view, previous.parts as SpecParts, target.parts as SpecParts);
           drawn.current = { result: previous.result, parts: target.parts };
@@ -185,7 +212,7 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
         console.error(`[chart] Error drawing the chart: ${String(error)}`);
       }
     });
-  }, [container, spec, parts, active, printing]);
+  }, [container, spec, parts, active, printing, onScreen]);
 }
 
 export function ChartFigure<Row extends object>(props: ChartFigureProps<Row>) {

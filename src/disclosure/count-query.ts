@@ -14,10 +14,17 @@ export type CellRow<R> = {
 export type CountQuery = <N extends QueryName>(name: N, params: readonly QueryParam[]) => Promise<CellRow<QueryRows[N]>[]>;
 
 export function sealRow<R extends object>(row: R): CellRow<R> {
+  return sealWith(countedColumns(row), row);
+}
+
+/** The counted columns of a query's rows (each `x` with its key `x_ckey`): every row of one answer has the same. */
+function countedColumns(row: object): readonly (readonly [string, string])[] {
+  return Object.keys(row).filter((key) => key.endsWith('_ckey')).map((key) => [key.slice(0, -'_ckey'.length), key] as const);
+}
+
+function sealWith<R extends object>(counted: readonly (readonly [string, string])[], row: R): CellRow<R> {
   const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-  for (const key of Object.keys(row)) {
-    if (!key.endsWith('_ckey')) continue;
-    const base = key.slice(0, -'_ckey'.length);
+  for (const [base, key] of counted) {
     const n = out[base];
     const k = out[key];
     delete out[key];
@@ -30,5 +37,9 @@ export function sealRow<R extends object>(row: R): CellRow<R> {
 
 /** Wraps the raw runner (which SQL tests use) into the one the analytics layer is given. */
 export function countQuery(run: RunQuery): CountQuery {
-  return (async (name, params) => (await run(name, params)).map((row) => sealRow(row))) as CountQuery;
+  return (async (name, params) => {
+    const rows = await run(name, params);
+    const counted = rows.length ? countedColumns(rows[0] as object) : [];
+    return rows.map((row) => sealWith(counted, row));
+  }) as CountQuery;
 }

@@ -4,7 +4,8 @@
 // shared libraries counted once per process) and as proportional sets (PSS: each shared page once, divided among
 // the processes sharing it, so the sum is what the processes together hold): at the end, and the most sampled while
 // loading (every 250 ms). Usage:
-//   node tests/bench/browser-load.mjs DIR [--trace]      (needs `npm run build` and /usr/bin/chromium)
+//   node tests/bench/browser-load.mjs DIR [--dist BUILD] [--trace]   (needs `npm run build` and /usr/bin/chromium)
+// --dist serves another build than dist/ (to measure two builds in turn on the same files).
 // --trace records a Chromium performance trace of the load (CDP Tracing) and prints, for every task over 200 ms
 // on the page's main thread, what ran in it (the longest events inside it: scripts by function, GC, layout).
 import { execFileSync } from 'node:child_process';
@@ -13,10 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../e2e/static-server.mjs';
 
-const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const args = process.argv.slice(2);
+const distAt = args.indexOf('--dist');
+const dist = distAt >= 0 ? args[distAt + 1] : 'dist';
+const dir = args.find((a, i) => !a.startsWith('--') && !(distAt >= 0 && i === distAt + 1));
 const trace = process.argv.includes('--trace');
 const { chromium } = await import('playwright-core');
-const server = await serveStatic('dist');
+const server = await serveStatic(dist);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info'],

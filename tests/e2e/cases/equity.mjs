@@ -9,11 +9,11 @@ const figureTitled = (page, title) => page.locator('figure.chart-figure', { has:
 const drawnCharts = (page, id) => section(page, id).locator('.vega-embed svg').evaluateAll(
   (svgs) => svgs.filter((svg) => svg.querySelector('g[class^="mark-"] path')).length);
 
-/** Waits until no section is loading or updating and `count` charts are drawn in the section. */
+/** Waits until the section is neither loading nor updating (aria-busy) and `count` charts are drawn in it. */
 async function waitForSection(page, id, count) {
   await page.waitForFunction(([sel, n]) => {
     const s = document.querySelector(`section[aria-labelledby="${sel}"]`);
-    if (!s || s.querySelector('.app-progress')) return false;
+    if (!s || s.querySelector('.app-progress, [aria-busy="true"]')) return false;
     return [...s.querySelectorAll('.vega-embed svg')].filter((svg) => svg.querySelector('g[class^="mark-"] path')).length === n;
   }, [id.slice(1), count], { timeout: TIMEOUT });
 }
@@ -113,6 +113,65 @@ export const CASES = [
     check(await figureTitled(page, "Occupational therapy: schools' referral rates by size").count() === 1, 'no OT funnel plot from ?service=OT');
     check(await drawnCharts(page, SECTION.rates) === 2 && await drawnCharts(page, SECTION.funnel) === 1, 'not one heat table, one interval chart and one funnel plot for OT');
     await shot('equity-service-ot.png');
+  }],
+
+  ['equity: an update says "Updating" only once it takes a while, laid over the section, and nothing moves', async ({ page, baseUrl, shot, check, waitForChart }) => {
+    // The DuckDB worker's answers can be held back, so the update takes as long as the case needs.
+    await page.addInitScript(() => {
+      const add = Worker.prototype.addEventListener;
+      const remove = Worker.prototype.removeEventListener;
+      const wrapped = new WeakMap();
+      Worker.prototype.addEventListener = function (type, listener, options) {
+        if (type !== 'message' || typeof listener !== 'function') return add.call(this, type, listener, options);
+        if (!wrapped.has(listener)) {
+          wrapped.set(listener, function (event) {
+            if (window.teeHeld) window.teeHeld.push(() => listener.call(this, event));
+            else listener.call(this, event);
+          });
+        }
+        return add.call(this, type, wrapped.get(listener), options);
+      };
+      Worker.prototype.removeEventListener = function (type, listener, options) {
+        return remove.call(this, type, wrapped.get(listener) ?? listener, options);
+      };
+    });
+    await page.goto(baseUrl);
+    await waitForChart(page);
+    await waitForSection(page, SECTION.rates, 4);
+    const rates = section(page, SECTION.rates);
+    const notice = rates.locator('.app-updating').first();
+    const firstChart = rates.locator('.chart-figure__chart').first();
+    const topOf = (locator) => locator.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+    check(await notice.getAttribute('role') === 'status', 'the update notice is not a status live region');
+    check((await notice.textContent()) === '', `the notice says "${await notice.textContent()}" before any change`);
+    const from = page.locator('.filter-bar').getByLabel('From', { exact: true });
+    // Months can be chosen once the data is open (until then the page shows the answers stored with it).
+    await from.evaluate((el) => new Promise((resolve) => {
+      const ready = () => !el.disabled && el.options.length > 4;
+      const poll = () => (ready() ? resolve() : setTimeout(poll, 50));
+      poll();
+    }));
+    const months = await from.evaluate((el) => [...el.options].map((o) => o.value).filter(Boolean));
+    // A first start month set, so the filter bar already shows its "filters in use" line (it adds one row).
+    await from.selectOption(months[2]);
+    await waitForSection(page, SECTION.rates, 4);
+    const month = months[4];
+    const before = await topOf(firstChart);
+    await page.evaluate(() => { window.teeHeld = []; });
+    await from.selectOption(month);
+    await rates.locator('[aria-busy="true"]').first().waitFor({ state: 'attached', timeout: TIMEOUT });
+    check((await notice.textContent()) === '', 'the notice came at once: a quick update would flash it');
+    await page.waitForTimeout(600);
+    check(/^Updating for the new filters…$/.test(await notice.textContent()), `no notice after 600 ms of updating: "${await notice.textContent()}"`);
+    const box = await notice.boundingBox();
+    check(box !== null && box.height > 0, 'the notice is not drawn');
+    const during = await topOf(firstChart);
+    check(during === before, `the figures moved when the notice came (${before} → ${during} px)`);
+    await shot('equity-updating.png');
+    await page.evaluate(() => { const held = window.teeHeld; window.teeHeld = null; for (const deliver of held) deliver(); });
+    await waitForSection(page, SECTION.rates, 4);
+    check((await notice.textContent()) === '', 'the notice stays once the figures are updated');
+    check(await topOf(firstChart) === before, 'the figures moved when the notice went');
   }],
 
   ['equity: funnel tooltip, and clicking an outlier (or its link) opens My setting', async ({ page, baseUrl, shot, check }) => {

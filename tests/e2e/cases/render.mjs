@@ -18,7 +18,7 @@ async function settle(page, quietMs = 1200) {
       .observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   await page.waitForFunction((quiet) => {
-    if (document.querySelector('.app-progress, .chart-figure__placeholder')) return false;
+    if (document.querySelector('.app-progress, .chart-figure__placeholder, [aria-busy="true"]')) return false;
     const charts = [...document.querySelectorAll('.chart-figure__chart')];
     if (!charts.length || charts.some((c) => !c.querySelector('svg') || !c.dataset.drawn)) return false;
     return performance.now() - window.teeLastMutation > quiet;

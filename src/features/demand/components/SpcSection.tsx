@@ -11,6 +11,7 @@ import { useDemandOptions, type Breakdown } from '../hooks/use-demand-options.ts
 import { Radios } from './Radios.tsx';
 import { SpcSeriesFigure } from './SpcSeriesFigure.tsx';
 import { StableSlots, useAnsweredServices } from '../../../components/stable-slots.tsx';
+import { UPDATING_NOTICE_DELAY_MS, useHeldFor } from '../../../components/UpdatingNotice.tsx';
 
 const BREAKDOWN_CHOICES = [
   { value: 'school_type', label: 'School type' },
@@ -26,6 +27,8 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
   const [filters] = useFilters();
   const { data, error, isFetching, isPlaceholderData } = useSpcSeries({ series: options.series, screening: options.screening, changePoints: options.changePoints });
   const answered = useAnsweredServices(services, isPlaceholderData);
+  // Said only once an update has run a while: a quick one would rewrite the line (and reflow the page) twice.
+  const updating = useHeldFor(isFetching, UPDATING_NOTICE_DELAY_MS);
   const narrowTo = options.spcBy === 'school_type' ? filters.type : filters.phase;
   const order = orderOf(options.spcBy);
   const breakdown = (service: Service): SpcSeries[] => (data?.series ?? [])
@@ -61,7 +64,7 @@ export function SpcSection({ services }: { services: readonly Service[] }) {
         />
       </div>
       <p className="govuk-body" role="status">
-        {isFetching ? 'Updating the charts… ' : ''}
+        {updating ? 'Updating the charts… ' : ''}
         Showing <strong>{options.series === 'raw' ? 'raw monthly counts' : 'seasonally adjusted referrals'}</strong>, with
         moving-range screening <strong>{options.screening ? 'on' : 'off'}</strong>.
         {options.series === 'seasonally_adjusted' && data?.series.some((x) => x.series === 'raw')

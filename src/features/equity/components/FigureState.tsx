@@ -1,9 +1,11 @@
 // What a section shows while its figure is computed, when it fails, and once it is ready. While new filters are
-// applied the previous figure stays on screen (keepPreviousData) under an "Updating" message.
+// applied the previous figure stays on screen (keepPreviousData); an update that takes a while says so over the
+// section's top corner (UpdatingNotice), without moving the figures.
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ProgressIndicator } from '../../../app/database-context.tsx';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
+import { UpdatingNotice } from '../../../components/UpdatingNotice.tsx';
 
 export interface FigureStateProps<T> {
   readonly query: UseQueryResult<T>;
@@ -26,8 +28,8 @@ export function FigureState<T>({ query, loading, failed, children }: FigureState
   }
   if (query.data === undefined) return <ProgressIndicator message={loading} />;
   return (
-    <div aria-busy={query.isFetching}>
-      {query.isPlaceholderData && query.isFetching && <ProgressIndicator message="Updating for the new filters" />}
+    <div className="app-updating-frame" aria-busy={query.isFetching}>
+      <UpdatingNotice updating={query.isPlaceholderData && query.isFetching} message="Updating for the new filters" />
       {children(query.data)}
     </div>
   );
