@@ -185,20 +185,19 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
         await idleOrOnScreen(element);
         if (superseded()) return;
       }
-      // Draws run one after another (the queue), so the chart drawn is still the one judged above.
-      const previous = before;
+      // Draws run one after another (the queue), so the chart drawn (`before`) is still the one judged above.
       const started = performance.now();
       // How long each draw took, for the benches (tests/bench): tee:chart-draw:embedded or tee:chart-draw:in place.
       const measure = (by: DrawnBy) => performance.measure(`tee:chart-draw:${by}`, { start: started, detail: element.closest('figure')?.id || undefined });
       try {
-        if (previous && canUpdateInPlace(previous.result.view, previous.parts, target.parts)) {
-          await updateView(previous.result.view, previous.parts as SpecParts, target.parts as SpecParts);
-          drawn.current = { result: previous.result, parts: target.parts };
+        if (before && canUpdateInPlace(before.result.view, before.parts, target.parts)) {
+          await updateView(before.result.view, before.parts as SpecParts, target.parts as SpecParts);
+          drawn.current = { result: before.result, parts: target.parts };
           measure('in place');
-          latest.current.onDrawn(previous.result.view, 'in place');
+          latest.current.onDrawn(before.result.view, 'in place');
           return;
         }
-        previous?.result.finalize();
+        before?.result.finalize();
         drawn.current = null;
         const result = await embed(element, target.parts ? specWithCopiedRows(target.parts) : target.spec, EMBED_OPTIONS);
         if (closed.current) {

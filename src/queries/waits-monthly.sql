@@ -4,32 +4,29 @@
 --   5 target_weeks (e.g. 18).
 -- Columns: month, service, seen, seen_within_target, median_weeks (NULL when fewer than 10 seen), waiting (count at
 --   the end of the month); for every count x, x_ckey = sum(rkey) % 256 over the same rows (the cell key, METHODS §7).
--- Read from wait_facts (src/db/enrich.sql); the median comes off a histogram of whole-day waits exactly as
+-- Read from wait_counts (src/db/enrich.sql; the parameters used where they filter, $1…$5: see waits.sql); the median
+-- comes off a histogram of whole-day waits exactly as
 -- quantile_cont(wait_days / 7.0, 0.5) computes it (see waits.sql; tests/integration/wait-facts.test.ts).
-WITH params AS (
-  SELECT ?::VARCHAR AS service, ?::VARCHAR AS from_month, ?::VARCHAR AS to_month, ?::VARCHAR AS locality,
-         ?::DOUBLE AS target_weeks
-),
+WITH
 months AS (
   SELECT strftime(m, '%Y-%m') AS month, date_month_index(m)::INTEGER AS month_index
-  FROM params p, range(strptime(p.from_month, '%Y-%m'), strptime(p.to_month, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
+  FROM range(strptime($2::VARCHAR, '%Y-%m'), strptime($3::VARCHAR, '%Y-%m') + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
 ),
 services AS (
-  SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service), params p WHERE p.service IS NULL OR s.service = p.service
+  SELECT s.service FROM (VALUES ('SLT'), ('OT')) AS s(service) WHERE $1::VARCHAR IS NULL OR s.service = $1::VARCHAR
 ),
 -- Children seen, by service × month of first contact × wait in days.
 histogram AS (
-  SELECT e.service, e.contact_month AS month_index, e.contact_day - e.referral_day AS wait_days,
-    count(*) AS n, sum(e.rkey) AS rkeys
-  FROM wait_facts e, params p
-  WHERE e.contact_month BETWEEN month_index(p.from_month) AND month_index(p.to_month)
-    AND (p.service IS NULL OR e.service::VARCHAR = p.service)
-    AND (p.locality IS NULL OR e.locality = p.locality)
+  SELECT e.service, e.contact_month AS month_index, e.wait_days, sum(e.n)::BIGINT AS n, sum(e.rkeys)::BIGINT AS rkeys
+  FROM wait_counts e
+  WHERE e.contact_month BETWEEN month_index($2::VARCHAR) AND month_index($3::VARCHAR)
+    AND ($1::VARCHAR IS NULL OR e.service::VARCHAR = $1::VARCHAR)
+    AND ($4::VARCHAR IS NULL OR e.locality = $4::VARCHAR)
   GROUP BY ALL
 ),
 ranked AS (
   SELECT service, month_index, wait_days,
-    sum(n) OVER (PARTITION BY service, month_index ORDER BY wait_days ROWS UNBOUNDED PRECEDING) AS upto,
+    sum(n) OVER (PARTITION BY service, month_index ORDER BY wait_days ROWS UNBOUNDED PRECEDING)::BIGINT AS upto,
     (sum(n) OVER (PARTITION BY service, month_index) - 1)::DOUBLE * 0.5 AS rn
   FROM histogram
   WHERE wait_days IS NOT NULL
@@ -42,17 +39,17 @@ medians AS (
 ),
 seen AS (
   SELECT h.service::VARCHAR AS service, h.month_index,
-    sum(h.n) AS seen, sum(h.rkeys) % 256 AS seen_ckey,
-    coalesce(sum(h.n) FILTER (WHERE h.wait_days / 7.0 <= p.target_weeks), 0) AS seen_within_target,
-    coalesce(sum(h.rkeys) FILTER (WHERE h.wait_days / 7.0 <= p.target_weeks), 0) % 256 AS seen_within_target_ckey
-  FROM histogram h, params p
+    sum(h.n)::BIGINT AS seen, sum(h.rkeys)::BIGINT % 256 AS seen_ckey,
+    coalesce(sum(h.n) FILTER (WHERE h.wait_days / 7.0 <= $5::DOUBLE), 0)::BIGINT AS seen_within_target,
+    coalesce(sum(h.rkeys) FILTER (WHERE h.wait_days / 7.0 <= $5::DOUBLE), 0)::BIGINT % 256 AS seen_within_target_ckey
+  FROM histogram h
   GROUP BY ALL
 ),
 -- The list at each month end: the running sum of waiting_changes up to that month (src/db/enrich.sql).
 waiting AS (
-  SELECT c.service, m.month, sum(c.waiting) AS waiting, sum(c.waiting_rkeys) % 256 AS waiting_ckey
-  FROM months m JOIN waiting_changes c ON c.month_index <= m.month_index, params p
-  WHERE (p.service IS NULL OR c.service = p.service) AND (p.locality IS NULL OR c.locality = p.locality)
+  SELECT c.service, m.month, sum(c.waiting)::BIGINT AS waiting, sum(c.waiting_rkeys)::BIGINT % 256 AS waiting_ckey
+  FROM months m JOIN waiting_changes c ON c.month_index <= m.month_index
+  WHERE ($1::VARCHAR IS NULL OR c.service = $1::VARCHAR) AND ($4::VARCHAR IS NULL OR c.locality = $4::VARCHAR)
   GROUP BY ALL
 )
 SELECT m.month, s.service,

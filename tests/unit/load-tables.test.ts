@@ -215,7 +215,7 @@ describe('helpers', () => {
 
   it('splits enrich.sql into its statements', () => {
     const statements = sqlStatements(enrichSql);
-    expect(statements).toHaveLength(23);
+    expect(statements).toHaveLength(26);
     expect(statements[0]).toMatch(/^CREATE OR REPLACE MACRO record_key/);
     expect(statements[1]).toMatch(/^CREATE OR REPLACE MACRO age_phase_of/);
     // Each referral's record key, computed once (SHA-256 is most of the enrichment's cost), then the enriched
@@ -233,12 +233,15 @@ describe('helpers', () => {
     expect(statements[10]).toMatch(/^CREATE OR REPLACE TABLE accepted_referrals/);
     expect(statements[11]).toBe('RESET disabled_optimizers');
     expect(statements[12]).toMatch(/^CREATE OR REPLACE TABLE waiting_changes/);
-    // The waits' macros, then wait_facts and its ENUM types, dropped and made afresh on every load.
+    // The waits' macros, then wait_facts, its ENUM types and wait_counts (off wait_facts), dropped and made afresh
+    // on every load.
     expect(statements[13]).toMatch(/^CREATE OR REPLACE MACRO day_number/);
-    expect(statements[14]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
-    expect(statements.slice(15, 19).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
-    expect(statements[19]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
-    expect(statements[22]).toMatch(/^CREATE TABLE wait_facts/);
+    expect(statements[14]).toMatch(/^CREATE OR REPLACE MACRO month_last_day/);
+    expect(statements[15]).toMatch(/^CREATE OR REPLACE MACRO quantile_between/);
+    expect(statements.slice(16, 21).join('\n')).toMatch(/^DROP TABLE IF EXISTS wait_counts\nDROP TABLE IF EXISTS wait_facts\nDROP TYPE IF EXISTS service_enum\n/);
+    expect(statements[21]).toMatch(/^CREATE TYPE service_enum AS ENUM/);
+    expect(statements[24]).toMatch(/^CREATE TABLE wait_facts/);
+    expect(statements[25]).toMatch(/^CREATE TABLE wait_counts/);
   });
 });
 

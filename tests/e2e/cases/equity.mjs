@@ -146,11 +146,7 @@ export const CASES = [
     check((await notice.textContent()) === '', `the notice says "${await notice.textContent()}" before any change`);
     const from = page.locator('.filter-bar').getByLabel('From', { exact: true });
     // Months can be chosen once the data is open (until then the page shows the answers stored with it).
-    await from.evaluate((el) => new Promise((resolve) => {
-      const ready = () => !el.disabled && el.options.length > 4;
-      const poll = () => (ready() ? resolve() : setTimeout(poll, 50));
-      poll();
-    }));
+    await page.waitForFunction((el) => !el.disabled && el.options.length > 4, await from.elementHandle(), { timeout: TIMEOUT });
     const months = await from.evaluate((el) => [...el.options].map((o) => o.value).filter(Boolean));
     // A first start month set, so the filter bar already shows its "filters in use" line (it adds one row).
     await from.selectOption(months[2]);
