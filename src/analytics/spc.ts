@@ -39,3 +39,17 @@ export async function spcSeries(
     );
   }));
 }
+
+/** Each service's recorded referrals a month, area-wide (1–4 as 'c'): the area series' `monthly` of spcSeries, without
+ * computing every series' SPC (the Demand view's forecast shows only this beside its forecast). */
+export async function areaMonthlyReferrals(
+  run: CountQuery, filters: Filters, period: Period, settings: AnalyticsSettings,
+): Promise<Published<Record<string, { month: string; value: number | 'c' }[]>>> {
+  const gate = gateOf(settings);
+  const rows = await run('monthly-referrals', [...periodParams(filters, period), filters.locality, null]);
+  const history: Record<string, { month: string; value: number | 'c' }[]> = {};
+  for (const row of rows) {
+    if (row.group_kind === 'area') (history[row.service] ??= []).push({ month: row.month, value: gate.count(row.referrals) });
+  }
+  return gate.publish(history);
+}

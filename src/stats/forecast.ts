@@ -177,9 +177,34 @@ function levelOnlyForecast(values: readonly number[], start: number, horizon: nu
   };
 }
 
+// Forecasts already made, by their inputs: the result depends on nothing else (the interval's generator has a fixed
+// seed), and the Demand view asks the same forecast twice a filter change (the forecast and the capacity plan) and
+// again when a service comes back; each costs the page 15–35 ms (the fit and 1,000 simulated paths). Frozen, so no
+// caller can change what another is given.
+const FORECASTS = new Map<string, Forecast>();
+const FORECASTS_KEPT = 32;
+
+function frozen(forecast: Forecast): Forecast {
+  for (const point of forecast.points) Object.freeze(point);
+  Object.freeze(forecast.points);
+  if (forecast.seasonal) Object.freeze(forecast.seasonal);
+  Object.freeze(forecast.parameters);
+  return Object.freeze(forecast);
+}
+
 /** Forecast the next `horizon` months with a `level` prediction interval. */
 export function forecastMonthly(series: readonly MonthlyCount[], horizon = 12, level = 0.95): Forecast {
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be between 0 and 1; got ${level}.`);
+  const key = JSON.stringify([horizon, level, series.map((p) => [p.month, p.value])]);
+  const known = FORECASTS.get(key);
+  if (known) return known;
+  const forecast = frozen(forecastAfresh(series, horizon, level));
+  FORECASTS.set(key, forecast);
+  if (FORECASTS.size > FORECASTS_KEPT) FORECASTS.delete(FORECASTS.keys().next().value as string);
+  return forecast;
+}
+
+function forecastAfresh(series: readonly MonthlyCount[], horizon: number, level: number): Forecast {
   const { start, values } = prepare(series);
   if (values.length === 0) return { method: 'No history: nothing to forecast', points: [], seasonal: null, parameters: {} };
   const yearMeans = [values.slice(0, SEASON), values.slice(SEASON, 2 * SEASON)].map((y) => y.reduce((s, v) => s + v, 0) / y.length);

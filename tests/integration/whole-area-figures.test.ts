@@ -8,6 +8,7 @@ import {
   DEFAULT_CAPACITY, DEFAULT_SETTINGS, funnel, NO_FILTERS, programmeImpact, provisionBySchool, provisionByTypeQuery,
   ratesByTypePhase, resolvePeriod, spcSeries, waitingListAge, waits, workforcePlans, type Filters,
 } from '../../src/analytics/index.ts';
+import { areaMonthlyReferrals } from '../../src/analytics/spc.ts';
 import { waitsOverTime } from '../../src/analytics/waits-over-time.ts';
 import { WHOLE_AREA } from '../../src/app/figures.ts';
 import { contextSection } from '../../src/context/index.ts';
@@ -46,6 +47,7 @@ const FIGURES: Record<string, (filters: Filters) => Promise<unknown>> = {
   'equity/programme-impact': async (f) => programmeImpact(count, f, settings),
   'demand-spc': async (f) => spcSeries(count, f, await periodFor(f), settings),
   'demand-plan / demand-forecast': async (f) => workforcePlans(count, f, await periodFor(f), settings, DEFAULT_CAPACITY),
+  'demand-forecast (history)': async (f) => areaMonthlyReferrals(count, f, await periodFor(f), settings),
   'demand-waits (waiting list)': async (f) => waitingListAge(count, f, await periodFor(f), settings),
   'demand-waits': async (f) => waits(count, f, await periodFor(f), settings),
   'demand-waits-over-time': async (f) => waitsOverTime(count, f, await periodFor(f), settings, 18, 0.92),
@@ -68,5 +70,20 @@ describe('figures asked without the school type and age phase filters (WHOLE_ARE
   it('the funnel, which is narrowed by them, differs', async () => {
     const whole = JSON.stringify(await funnel(count, BASE, await periodFor(BASE), settings));
     expect(JSON.stringify(await funnel(count, NARROWED[0] as Filters, await periodFor(BASE), settings))).not.toBe(whole);
+  }, 60_000);
+});
+
+describe('the forecast\'s history (areaMonthlyReferrals)', () => {
+  it('is what the raw SPC series of the area show, month for month, in each disclosure mode', async () => {
+    for (const disclosure of ['exact', 'shareable'] as const) {
+      const s = { ...settings, disclosure, spcSeries: 'raw' as const };
+      for (const filters of [NO_FILTERS, BASE]) {
+        const period = await periodFor(filters);
+        const series = (await spcSeries(count, filters, period, s)).filter((x) => x.group_kind === 'area');
+        const expected = Object.fromEntries(series.map((x) => [x.service, x.monthly.map((p) => ({ month: p.month, value: p.referrals }))]));
+        expect(Object.keys(expected).length).toBe(filters.service ? 1 : 2);
+        expect(await areaMonthlyReferrals(count, filters, period, s)).toEqual(expected);
+      }
+    }
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 // The 12-month referral forecast per service with its recorded history (the forecast comes with the workforce plan,
 // whose demand per week the capacity answer starts from).
-import { DEFAULT_CAPACITY, DEFAULT_SETTINGS, type WorkforcePlan } from '../../../analytics/index.ts';
-import { spcSeries } from '../../../analytics/spc.ts';
+import { DEFAULT_CAPACITY, type WorkforcePlan } from '../../../analytics/index.ts';
+import { areaMonthlyReferrals } from '../../../analytics/spc.ts';
 import { workforcePlans } from '../../../analytics/workforce.ts';
 import { periodLabel, useFigure, WHOLE_AREA } from '../../../app/figures.ts';
 import type { HistoryPoint } from '../../../charts/index.ts';
@@ -16,14 +16,10 @@ export interface ForecastFigure {
 export function useForecasts() {
   return useFigure<ForecastFigure>('demand-forecast', async ({ run, filters, period, settings }) => {
     // The history is the recorded counts: raw series, whatever the SPC section shows.
-    const [plans, series] = await Promise.all([
+    const [plans, history] = await Promise.all([
       workforcePlans(run, filters, period, settings, DEFAULT_CAPACITY),
-      spcSeries(run, filters, period, { ...settings, spcSeries: 'raw', spcScreening: DEFAULT_SETTINGS.spcScreening }),
+      areaMonthlyReferrals(run, filters, period, settings),
     ]);
-    const history: Record<string, HistoryPoint[]> = {};
-    for (const s of series.filter((x) => x.group_kind === 'area')) {
-      history[s.service] = s.monthly.map((p) => ({ month: p.month, value: p.referrals }));
-    }
     return { periodLabel: periodLabel(period), plans, history };
   }, { sections: ['demand-forecast'], overrides: WHOLE_AREA });
 }
