@@ -2,6 +2,7 @@
 // section — the same contextSection `report` prints — computed on the loaded data for that area.
 import { useQuery } from '@tanstack/react-query';
 import { contextSection, EXAMPLE_AREA, loadContextData, type ContextArea, type ContextSection } from '../context/index.ts';
+import type { Filters as AnalyticsFilters } from '../analytics/index.ts';
 import { useFigure, WHOLE_AREA } from './figures.ts';
 import { useAreaParams } from './url-state.ts';
 
@@ -15,6 +16,13 @@ export function useContextData() {
 }
 
 /**
+ * What the context section does not depend on, left out of its key (as WHOLE_AREA for the whole-area figures): the
+ * school type and age phase, and the period (it covers the months of the published waits, clipped to the data's).
+ * So a change of start or end month does not compute it again.
+ */
+export const CONTEXT_FILTERS: Partial<AnalyticsFilters> = { ...WHOLE_AREA, from: null, to: null };
+
+/**
  * The context section under the URL's filters (it covers every school type and age). `section` is the heading id of
  * the page section that draws it on this view: computed first when that section is near the viewport, after the
  * figures that are when it is not (figure-priority.ts).
@@ -22,5 +30,5 @@ export function useContextData() {
 export function useContextSection(section: 'equity-context-ehcp' | 'demand-context-waits' | 'my-setting-context') {
   const [area] = useContextArea();
   const { example: _example, ...named } = area;
-  return useFigure<ContextSection>('context', ({ run, filters, settings }) => contextSection(run, filters, { settings, area: named }), { key: named, sections: [section], overrides: WHOLE_AREA });
+  return useFigure<ContextSection>('context', ({ run, filters, settings }) => contextSection(run, filters, { settings, area: named }), { key: named, sections: [section], overrides: CONTEXT_FILTERS });
 }

@@ -10,6 +10,7 @@ import {
 } from '../../src/analytics/index.ts';
 import { areaMonthlyReferrals } from '../../src/analytics/spc.ts';
 import { waitsOverTime } from '../../src/analytics/waits-over-time.ts';
+import { CONTEXT_FILTERS } from '../../src/app/context-figures.ts';
 import { WHOLE_AREA } from '../../src/app/figures.ts';
 import { contextSection } from '../../src/context/index.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -85,5 +86,21 @@ describe('the forecast\'s history (areaMonthlyReferrals)', () => {
         expect(await areaMonthlyReferrals(count, filters, period, s)).toEqual(expected);
       }
     }
+  }, 60_000);
+});
+
+describe('the context section, asked without the period (CONTEXT_FILTERS)', () => {
+  it('leaves out the school type, age phase and period, nothing else', () => {
+    expect(CONTEXT_FILTERS).toEqual({ schoolType: null, agePhase: null, from: null, to: null });
+  });
+
+  it('is the same answer whatever the start and end month, and differs by service', async () => {
+    const slt = await contextSection(count, { ...NO_FILTERS, service: 'SLT' }, { settings });
+    expect(slt.waits_local.length).toBeGreaterThan(0);
+    const whole = JSON.stringify(slt);
+    for (const [from, to] of [['2023-01', null], ['2022-06', '2024-03'], [null, '2025-12']] as const) {
+      expect(JSON.stringify(await contextSection(count, { ...NO_FILTERS, service: 'SLT', from, to }, { settings }))).toBe(whole);
+    }
+    expect(JSON.stringify(await contextSection(count, { ...NO_FILTERS, service: 'OT' }, { settings }))).not.toBe(whole);
   }, 60_000);
 });
