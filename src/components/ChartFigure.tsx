@@ -9,6 +9,7 @@ import embed from 'vega-embed';
 import type { EmbedOptions, Result, VisualizationSpec } from 'vega-embed';
 import { sameChart, specWithCopiedRows, splitSpec } from '../charts/spec-data.ts';
 import type { SpecParts } from '../charts/spec-data.ts';
+import { compiledSpec } from './compiled-spec.ts';
 import { canUpdateInPlace, updateView } from './update-view.ts';
 import { DataTable } from './DataTable.tsx';
 import { DownloadCsvButton } from './DownloadCsvButton.tsx';
@@ -199,7 +200,11 @@ function useChart(container: RefObject<HTMLDivElement | null>, spec: Visualizati
         }
         before?.result.finalize();
         drawn.current = null;
-        const result = await embed(element, target.parts ? specWithCopiedRows(target.parts) : target.spec, EMBED_OPTIONS);
+        // A skeleton compiled before is not compiled again (compiled-spec.ts).
+        const compiled = target.parts ? compiledSpec(target.parts) : null;
+        const result = compiled
+          ? await embed(element, compiled as VisualizationSpec, { ...EMBED_OPTIONS, mode: 'vega' })
+          : await embed(element, target.parts ? specWithCopiedRows(target.parts) : target.spec, EMBED_OPTIONS);
         if (closed.current) {
           result.finalize();
           return;
